@@ -1,0 +1,115 @@
+package io.llmops.account.control;
+
+import io.llmops.platform.error.ApiException;
+import io.llmops.platform.json.JsonbProvider;
+import io.llmops.platform.outbound.OutboundHttp;
+import jakarta.json.bind.JsonbException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * GitHub's OAuth web flow: the authorize URL, code-for-token exchange, the user and their primary
+ * verified email. Every URL is configuration so tests point it at a loopback fake.
+ */
+public final class GitHubOAuth {
+
+    private static final Logger LOG = Logger.getLogger(GitHubOAuth.class.getName());
+
+    public record Settings(String clientId, String clientSecret, String redirectUri,
+                           String authorizeUrl, String tokenUrl, String apiUrl) {
+        @Override
+        public String toString() {
+            return "GitHub[client_id=" + clientId + ", client_secret=****]";
+        }
+    }
+
+    public record Profile(String openId, String login, String name, String email, String avatarUrl, String accessToken) {
+        @Override
+        public String toString() {
+            return "Profile[" + login + ", token=****]";
+        }
+    }
+
+    public record TokenReply(String accessToken, String tokenType, String error, String errorDescription) {
+    }
+
+    public record User(Long id, String login, String name, String avatarUrl) {
+    }
+
+    public record Email(String email, Boolean primary, Boolean verified) {
+    }
+
+    private final Settings settings;
+    private final OutboundHttp http;
+
+    public GitHubOAuth(Settings settings, OutboundHttp http) {
+        this.settings = settings;
+        this.http = http;
+    }
+
+    public String authorizeUrl(String state) {
+        return settings.authorizeUrl() + "?client_id=" + encode(settings.clientId())
+                + "&redirect_uri=" + encode(settings.redirectUri())
+                + "&scope=" + encode("read:user user:email")
+                + "&state=" + encode(state);
+    }
+
+    public Profile exchange(String code) {
+        String form = "client_id=" + encode(settings.clientId()) + "&client_secret=" + encode(settings.clientSecret())
+                + "&code=" + encode(code) + "&redirect_uri=" + encode(settings.redirectUri());
+        TokenReply token = call(OutboundHttp.request(URI.create(settings.tokenUrl()))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), TokenReply.class);
+        if (token.accessToken() == null || token.accessToken().isBlank()) {
+            throw ApiException.badRequest("oauth_failed", "GitHub refused the code: "
+                    + (token.errorDescription() != null ? token.errorDescription() : String.valueOf(token.error())));
+        }
+        User user = call(api("/user", token.accessToken()), User.class);
+        Email[] emails = call(api("/user/emails", token.accessToken()), Email[].class);
+        String email = List.of(emails).stream()
+                .filter(e -> Boolean.TRUE.equals(e.primary()) && Boolean.TRUE.equals(e.verified()))
+                .map(Email::email)
+                .findFirst()
+                .orElseThrow(() -> ApiException.badRequest("oauth_email_unverified",
+                        "The GitHub account has no primary verified email"));
+        if (user.id() == null) {
+            throw new ApiException(502, "oauth_failed", "GitHub answered without a user id");
+        }
+        return new Profile(user.id().toString(), user.login(), user.name(), email, user.avatarUrl(), token.accessToken());
+    }
+
+    private HttpRequest.Builder api(String path, String accessToken) {
+        return OutboundHttp.request(URI.create(settings.apiUrl() + path))
+                .header("Accept", "application/vnd.github+json")
+                .header("Authorization", "Bearer " + accessToken);
+    }
+
+    private <T> T call(HttpRequest.Builder request, Class<T> type) {
+        OutboundHttp.Reply reply;
+        try {
+            reply = http.send(request);
+        } catch (IOException e) {
+            LOG.warning(() -> "GitHub unreachable: " + e.getMessage());
+            throw new ApiException(502, "oauth_failed", "GitHub could not be reached");
+        }
+        if (!reply.isSuccess()) {
+            throw new ApiException(502, "oauth_failed", "GitHub answered HTTP " + reply.status());
+        }
+        try {
+            return JsonbProvider.shared().fromJson(reply.body(), type);
+        } catch (JsonbException e) {
+            throw new ApiException(502, "oauth_failed", "GitHub answered something that is not the expected JSON");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,26 @@
+package io.llmops.platform.boundary;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The one JAX-RS application. Console API under /api, service API under /v1, /ping at the root.
+ * ApplicationScoped because bean discovery is "annotated" and MP-JWT needs the class to be a bean.
+ */
+@ApplicationPath("/")
+@ApplicationScoped
+@LoginConfig(authMethod = "MP-JWT")
+@DeclareRoles({Roles.USER})
+@OpenAPIDefinition(info = @Info(title = "LLMOps API", version = "0.1.0",
+        description = "Console API (/api, bearer JWT) and service API (/v1, bearer app key) of LLMOps."))
+@SecurityScheme(securitySchemeName = Roles.BEARER_SCHEME, type = SecuritySchemeType.HTTP,
+        scheme = "bearer", bearerFormat = "JWT")
+public class LlmopsApplication extends Application {
+}

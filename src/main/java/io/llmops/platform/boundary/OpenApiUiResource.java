@@ -1,0 +1,55 @@
+package io.llmops.platform.boundary;
+
+import io.llmops.platform.error.ApiException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.InputStream;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Swagger UI at /openapi-ui/, from the swagger-ui webjar in the WAR, pointed at /openapi.
+ * Only plain file names of the webjar are served; nothing else on the class path is reachable.
+ */
+@Path("openapi-ui")
+@PermitAll
+public class OpenApiUiResource {
+
+    private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
+    private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.(js|css|png|html|map)");
+    private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css",
+            "png", "image/png", "html", "text/html", "map", "application/json");
+
+    @GET
+    @Operation(hidden = true)
+    public Response index() {
+        return serve("openapi-ui/index.html", "text/html");
+    }
+
+    @GET
+    @Path("{file}")
+    @Operation(hidden = true)
+    public Response file(@PathParam("file") String file) {
+        if ("index.html".equals(file)) {
+            return index();
+        }
+        if (!FILE.matcher(file).matches()) {
+            throw ApiException.notFound("File");
+        }
+        String extension = file.substring(file.lastIndexOf('.') + 1);
+        return serve(WEBJAR + BuildInfo.swaggerUiVersion() + "/" + file, TYPES.get(extension));
+    }
+
+    private static Response serve(String resource, String type) {
+        InputStream in = OpenApiUiResource.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw ApiException.notFound("File");
+        }
+        return Response.ok(in, type).header("Cache-Control", "public, max-age=3600").build();
+    }
+}

@@ -1,0 +1,56 @@
+package io.llmops.platform.security;
+
+import io.llmops.platform.error.ApiException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** Who is calling: the account and workspace of the current request's access token. */
+@RequestScoped
+public class Caller {
+
+    /** Claim holding the workspace the token acts in. */
+    public static final String WORKSPACE_CLAIM = "wid";
+    /** Claim holding the refresh-token family the token was issued with (revoked on logout). */
+    public static final String FAMILY_CLAIM = "fam";
+
+    @Inject
+    JsonWebToken token;
+
+    public UUID accountId() {
+        return uuidClaim(token.getSubject());
+    }
+
+    public UUID workspaceId() {
+        Object wid = token.getClaim(WORKSPACE_CLAIM);
+        return uuidClaim(wid == null ? null : wid.toString().replace("\"", ""));
+    }
+
+    public String tokenId() {
+        return token.getTokenID();
+    }
+
+    public String refreshFamily() {
+        Object fam = token.getClaim(FAMILY_CLAIM);
+        return fam == null ? null : fam.toString().replace("\"", "");
+    }
+
+    public Duration remainingLifetime() {
+        return Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    private static UUID uuidClaim(String value) {
+        if (value == null) {
+            throw ApiException.unauthorized("unauthorized", "A valid bearer token is required");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unauthorized("unauthorized", "A valid bearer token is required");
+        }
+    }
+}
