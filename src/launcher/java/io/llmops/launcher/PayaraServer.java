@@ -69,6 +69,7 @@ public final class PayaraServer implements AutoCloseable {
                 "--addlibs", layout.payaraDir().resolve("postgresql.jar").toString(),
                 "--postbootcommandfile", layout.serverConfig().resolve("post-boot-commands.asadmin").toString()));
         ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("LLMOPS_EXIT_ON_STARTUP_FAILURE", "true");
         builder.environment().putAll(environment);
         if (logFile == null) {
             builder.inheritIO();

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.logging.Logger;
 
 /**
@@ -73,8 +72,8 @@ public final class GitHubOAuth {
         }
         User user = call(api("/user", token.accessToken()), User.class);
         Email[] emails = call(api("/user/emails", token.accessToken()), Email[].class);
-        String email = List.of(emails).stream()
-                .filter(e -> Boolean.TRUE.equals(e.primary()) && Boolean.TRUE.equals(e.verified()))
+        String email = java.util.Arrays.stream(emails)
+                .filter(e -> e != null && Boolean.TRUE.equals(e.primary()) && Boolean.TRUE.equals(e.verified()))
                 .map(Email::email)
                 .findFirst()
                 .orElseThrow(() -> ApiException.badRequest("oauth_email_unverified",
@@ -96,17 +95,22 @@ public final class GitHubOAuth {
         try {
             reply = http.send(request);
         } catch (IOException e) {
-            LOG.warning(() -> "GitHub unreachable: " + e.getMessage());
+            LOG.warning(() -> "GitHub call failed: " + e);
             throw new ApiException(502, "oauth_failed", "GitHub could not be reached");
         }
         if (!reply.isSuccess()) {
             throw new ApiException(502, "oauth_failed", "GitHub answered HTTP " + reply.status());
         }
+        T value;
         try {
-            return JsonbProvider.shared().fromJson(reply.body(), type);
+            value = JsonbProvider.shared().fromJson(reply.body(), type);
         } catch (JsonbException e) {
+            value = null;
+        }
+        if (value == null) {
             throw new ApiException(502, "oauth_failed", "GitHub answered something that is not the expected JSON");
         }
+        return value;
     }
 
     private static String encode(String value) {

@@ -20,6 +20,9 @@ public final class PasswordHasher {
     }
 
     public boolean matches(String password, String hash) {
+        if (password == null) {
+            return false;
+        }
         if (hash == null) {
             Password.check(password, DUMMY_HASH).with(ARGON2);
             return false;

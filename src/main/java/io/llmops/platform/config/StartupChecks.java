@@ -1,33 +1,63 @@
 package io.llmops.platform.config;
 
 import io.llmops.platform.crypto.SecretBox;
+import io.llmops.platform.crypto.SecretStrength.WeakSecretException;
 import io.llmops.platform.security.SigningKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Refuses to start the application with a missing or weak signing or encryption secret: the
- * deployment fails with a message naming the setting (never its value).
+ * Refuses to start with a missing or weak signing or encryption secret: the deployment fails with a
+ * message naming the setting (never its value). Payara Micro keeps running after a failed deployment,
+ * so with {@code llmops.exit-on-startup-failure} (set by our launcher and image) the process exits
+ * with status 78 (EX_CONFIG) instead, which container platforms and systemd understand.
  */
 @Startup
 @Singleton
 public class StartupChecks {
 
+    public static final int EXIT_CONFIG = 78;
     private static final Logger LOG = Logger.getLogger(StartupChecks.class.getName());
 
     @Inject
-    SecretBox secretBox;
+    Instance<SecretBox> secretBox;
 
     @Inject
-    SigningKeys signingKeys;
+    Instance<SigningKeys> signingKeys;
+
+    @Inject
+    @ConfigProperty(name = "llmops.exit-on-startup-failure", defaultValue = "false")
+    boolean exitOnFailure;
 
     @PostConstruct
     void check() {
-        // touching the beans runs their validation now instead of on the first request
-        LOG.info(() -> "Secrets loaded: " + secretBox + ", " + signingKeys);
+        try {
+            LOG.info(() -> "Secrets loaded: " + secretBox.get() + ", " + signingKeys.get());
+        } catch (RuntimeException e) {
+            WeakSecretException weak = findWeakSecret(e);
+            String reason = weak != null ? weak.getMessage() : "secrets could not be loaded (" + e.getClass().getSimpleName() + ")";
+            LOG.log(Level.SEVERE, "Refusing to start: {0}", reason);
+            if (exitOnFailure) {
+                // exit from another thread: the deployment thread holds locks Payara's shutdown needs
+                Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_CONFIG));
+            }
+            throw new IllegalStateException("Refusing to start: " + reason);
+        }
+    }
+
+    private static WeakSecretException findWeakSecret(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WeakSecretException weak) {
+                return weak;
+            }
+        }
+        return null;
     }
 }

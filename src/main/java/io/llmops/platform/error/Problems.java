@@ -20,8 +20,8 @@ public final class Problems {
     private static final Map<Integer, String> CODES = Map.ofEntries(
             Map.entry(400, "bad_request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
             Map.entry(404, "not_found"), Map.entry(405, "method_not_allowed"), Map.entry(406, "not_acceptable"),
-            Map.entry(409, "conflict"), Map.entry(413, "payload_too_large"), Map.entry(415, "unsupported_media_type"),
-            Map.entry(429, "rate_limited"), Map.entry(500, "internal_error"), Map.entry(503, "unavailable"));
+            Map.entry(409, "conflict"), Map.entry(413, "payload_too_large"), Map.entry(415, "unsupported_media_type"), Map.entry(422, "unprocessable_content"),
+            Map.entry(429, "rate_limited"), Map.entry(500, "internal_error"), Map.entry(502, "bad_gateway"), Map.entry(503, "unavailable"));
 
     private Problems() {
     }

@@ -1,6 +1,7 @@
 package io.llmops.platform.error;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.NoContentException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -18,6 +19,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status >= 500) {
             return UnexpectedExceptionMapper.unexpected(e);
         }
+        if (status == 400 && isEmptyBody(e)) {
+            return new ApiExceptionMapper().toResponse(ApiException.invalidField("body", "is required"));
+        }
         if (status == 400 && MalformedJson.isMalformedJson(e)) {
             return MalformedJson.response();
         }
@@ -34,6 +38,15 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 ? Map.of("Allow", String.join(", ", e.getResponse().getAllowedMethods()))
                 : status == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
         return Problems.response(Problems.of(status, Problems.codeFor(status), detail, List.of(), null), headers);
+    }
+
+    private static boolean isEmptyBody(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof NoContentException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** JAX-RS messages are generic ("HTTP 400 Bad Request"), but never pass on anything long. */

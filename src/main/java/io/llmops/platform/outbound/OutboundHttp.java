@@ -35,15 +35,27 @@ public final class OutboundHttp {
     public Reply send(HttpRequest.Builder request) throws IOException {
         HttpRequest built = request.timeout(readTimeout).build();
         try {
-            HttpResponse<byte[]> response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
-            byte[] body = response.body();
+            HttpResponse<java.io.InputStream> response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (java.io.InputStream in = response.body()) {
+                // read at most one byte past the cap: a huge answer never fills the heap
+                body = in.readNBytes(maxBodyBytes + 1);
+            }
             if (body.length > maxBodyBytes) {
-                throw new IOException("response from " + built.uri().getHost() + " is larger than " + maxBodyBytes + " bytes");
+                throw new ResponseTooLargeException("response from " + built.uri().getHost()
+                        + " is larger than " + maxBodyBytes + " bytes");
             }
             return new Reply(response.statusCode(), new String(body, java.nio.charset.StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
+        }
+    }
+
+    /** The other side answered more than the configured cap. */
+    public static final class ResponseTooLargeException extends IOException {
+        public ResponseTooLargeException(String message) {
+            super(message);
         }
     }
 

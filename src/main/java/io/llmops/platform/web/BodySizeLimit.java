@@ -18,8 +18,8 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over {@code llmops.http.max-json-body} (default 1 MiB) with 413
- * payload_too_large, whether the size is declared or the body is chunked. Multipart uploads have
- * their own limits where they are accepted.
+ * payload_too_large, whether the size is declared or the body is chunked, and bodies carrying NUL
+ * characters with 400 invalid_characters. Multipart uploads have their own limits where accepted.
  */
 @Provider
 @ApplicationScoped
@@ -45,7 +45,33 @@ public class BodySizeLimit implements ContainerRequestFilter {
         if (bytes.length > maxBody) {
             throw tooLarge();
         }
+        if (containsNul(bytes)) {
+            throw new ApiException(400, "invalid_characters", "Text must not contain NUL characters");
+        }
         request.setEntityStream(new ByteArrayInputStream(bytes));
+    }
+
+    /** A raw NUL byte or a JSON \\u0000 escape: no text field may hold one (PostgreSQL refuses them too). */
+    static boolean containsNul(byte[] body) {
+        for (int i = 0; i < body.length; i++) {
+            if (body[i] == 0) {
+                return true;
+            }
+            if (body[i] == '\\' && i + 5 < body.length && body[i + 1] == 'u' && body[i + 2] == '0' && body[i + 3] == '0'
+                    && body[i + 4] == '0' && body[i + 5] == '0' && !escaped(body, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the backslash at {@code index} is itself escaped by an odd run of backslashes before it. */
+    private static boolean escaped(byte[] body, int index) {
+        int run = 0;
+        for (int j = index - 1; j >= 0 && body[j] == '\\'; j--) {
+            run++;
+        }
+        return run % 2 == 1;
     }
 
     private static boolean isMultipart(MediaType type) {

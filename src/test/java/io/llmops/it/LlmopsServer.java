@@ -1,0 +1,127 @@
+package io.llmops.it;
+
+import io.llmops.launcher.LocalSecrets;
+import io.llmops.launcher.PayaraServer;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the built WAR in one real Payara Micro for the whole test run (not per class), against the
+ * machine's PostgreSQL (a fresh database, {@code llmops_it}) and Redis (database 15, flushed), with a
+ * fake GitHub on loopback. Its output goes to target/it-server/payara.log for tests that read the log.
+ */
+public final class LlmopsServer implements BeforeAllCallback {
+
+    static final String ADMIN_URL = env("LLMOPS_IT_DATABASE_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    static final String DB_USER = env("LLMOPS_IT_DATABASE_USER", "postgres");
+    static final String DB_NAME = "llmops_it";
+    static final String REDIS_URL = env("LLMOPS_IT_REDIS_URL", "redis://127.0.0.1:6379/15");
+
+    private static Running running;
+
+    /** What tests need of the running server. */
+    public record Running(PayaraServer server, FakeGitHub github, Path log, Map<String, String> secrets)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            server.close();
+            github.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (LlmopsServer.class) {
+            if (running == null) {
+                running = start();
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(LlmopsServer.class.getName(), running);
+            }
+        }
+    }
+
+    public static String url() {
+        return running.server().baseUrl();
+    }
+
+    public static FakeGitHub github() {
+        return running.github();
+    }
+
+    public static Path log() {
+        return running.log();
+    }
+
+    public static Map<String, String> secrets() {
+        return running.secrets();
+    }
+
+    private static Running start() throws Exception {
+        recreateDatabase();
+        try (var redis = new redis.clients.jedis.JedisPooled(java.net.URI.create(REDIS_URL))) {
+            redis.flushDB();
+        }
+        FakeGitHub github = new FakeGitHub();
+        Map<String, String> secrets = LocalSecrets.ephemeral();
+        Map<String, String> env = new HashMap<>(baseEnvironment());
+        env.putAll(secrets);
+        env.put("LLMOPS_GITHUB_CLIENT_ID", FakeGitHub.CLIENT_ID);
+        env.put("LLMOPS_GITHUB_CLIENT_SECRET", FakeGitHub.CLIENT_SECRET);
+        env.put("LLMOPS_GITHUB_AUTHORIZE_URL", github.baseUrl() + "/login/oauth/authorize");
+        env.put("LLMOPS_GITHUB_TOKEN_URL", github.baseUrl() + "/login/oauth/access_token");
+        env.put("LLMOPS_GITHUB_API_URL", github.baseUrl());
+        env.put("LLMOPS_GITHUB_REDIRECT_URI", "http://localhost/api/auth/oauth/github/callback");
+        Path log = workDir().resolve("payara.log");
+        PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log, List.of());
+        try {
+            server.awaitReady(Duration.ofMinutes(4));
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            server.close();
+            github.close();
+            throw new IllegalStateException("Payara did not start; see " + log, e);
+        }
+        return new Running(server, github, log, secrets);
+    }
+
+    /** Database and Redis settings every test server uses (secrets excluded). */
+    public static Map<String, String> baseEnvironment() {
+        return Map.of("LLMOPS_DATABASE_URL", ADMIN_URL.replaceFirst("/[^/]*$", "/" + DB_NAME),
+                "LLMOPS_DATABASE_USER", DB_USER,
+                "LLMOPS_DATABASE_PASSWORD", env("LLMOPS_IT_DATABASE_PASSWORD", ""),
+                "LLMOPS_REDIS_URL", REDIS_URL);
+    }
+
+    public static Path workDir() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("llmops.it.work", "target/it-server")));
+    }
+
+    private static void recreateDatabase() throws Exception {
+        try (Connection connection = DriverManager.getConnection(ADMIN_URL, DB_USER, env("LLMOPS_IT_DATABASE_PASSWORD", ""));
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + DB_NAME + " with (force)");
+            statement.execute("create database " + DB_NAME);
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
