@@ -41,6 +41,6 @@ echo "llmops: using JDK at $JAVA_HOME" >&2
 
 case "${1:-}" in
   run)  mvn -B -q -DskipTests package && exec mvn -B -q exec:java@run ;;
-  test) exec mvn -B verify ;;
+  test) exec mvn -B clean verify ;;
   *)    echo "usage: bash server-config/llmops.sh run|test" >&2; exit 2 ;;
 esac

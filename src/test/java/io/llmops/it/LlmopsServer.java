@@ -32,7 +32,8 @@ public final class LlmopsServer implements BeforeAllCallback {
     private static Running running;
 
     /** What tests need of the running server. */
-    public record Running(PayaraServer server, FakeGitHub github, Path log, Map<String, String> secrets)
+    public record Running(PayaraServer server, FakeGitHub github, Path log, Map<String, String> secrets,
+                          Map<String, String> environment)
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
@@ -67,6 +68,11 @@ public final class LlmopsServer implements BeforeAllCallback {
         return running.secrets();
     }
 
+    /** Everything the running server was started with, to start a second instance beside it. */
+    public static Map<String, String> environment() {
+        return running.environment();
+    }
+
     private static Running start() throws Exception {
         recreateDatabase();
         try (var redis = new redis.clients.jedis.JedisPooled(java.net.URI.create(REDIS_URL))) {
@@ -91,7 +97,7 @@ public final class LlmopsServer implements BeforeAllCallback {
             github.close();
             throw new IllegalStateException("Payara did not start; see " + log, e);
         }
-        return new Running(server, github, log, secrets);
+        return new Running(server, github, log, secrets, Map.copyOf(env));
     }
 
     /** Database and Redis settings every test server uses (secrets excluded). */

@@ -46,16 +46,22 @@ class SecretsIT {
         Map<String, String> noSigningKey = new HashMap<>(strong);
         noSigningKey.remove("LLMOPS_JWT_PRIVATE_KEY");
 
+        Map<String, String> noVerificationKey = new HashMap<>(strong);
+        noVerificationKey.remove("LLMOPS_JWT_PUBLIC_KEY");
+
         Path weakLog = LlmopsServer.workDir().resolve("refuse-weak.log");
         Path missingLog = LlmopsServer.workDir().resolve("refuse-missing.log");
-        try (PayaraServer weak = start(weakKey, weakLog); PayaraServer missing = start(noSigningKey, missingLog)) {
-            assertThat(weak.process().waitFor(4, TimeUnit.MINUTES)).as("weak secret: server still running").isTrue();
-            assertThat(missing.process().waitFor(4, TimeUnit.MINUTES)).as("missing key: server still running").isTrue();
-            assertThat(weak.process().exitValue()).isEqualTo(78);
-            assertThat(missing.process().exitValue()).isEqualTo(78);
+        Path noPublicLog = LlmopsServer.workDir().resolve("refuse-no-public.log");
+        try (PayaraServer weak = start(weakKey, weakLog); PayaraServer missing = start(noSigningKey, missingLog);
+             PayaraServer noPublic = start(noVerificationKey, noPublicLog)) {
+            for (PayaraServer server : List.of(weak, missing, noPublic)) {
+                assertThat(server.process().waitFor(4, TimeUnit.MINUTES)).as("server still running").isTrue();
+                assertThat(server.process().exitValue()).isEqualTo(78);
+            }
         }
         assertThat(Files.readString(weakLog)).contains("Refusing to start: LLMOPS_SECRET_KEY").doesNotContain("c2hvcnQtc2VjcmV0");
         assertThat(Files.readString(missingLog)).contains("Refusing to start: LLMOPS_JWT_PRIVATE_KEY is not set");
+        assertThat(Files.readString(noPublicLog)).contains("Refusing to start: LLMOPS_JWT_PUBLIC_KEY is not set");
     }
 
     private static PayaraServer start(Map<String, String> secrets, Path log) throws Exception {

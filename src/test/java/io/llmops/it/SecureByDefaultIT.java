@@ -151,6 +151,8 @@ class SecureByDefaultIT {
                 assertThat(operation.path("security").toString()).as(endpoint.key()).contains("bearer");
             }
         }
+        List<String> operationIds = document.path("paths").findValuesAsText("operationId");
+        assertThat(operationIds).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(endpoints.size() - 2);
         JsonNode authResponse = document.at("/components/schemas/AuthResponse/properties");
         assertThat(authResponse.has("access_token")).isTrue();
         assertThat(authResponse.has("accessToken")).isFalse();

@@ -82,4 +82,12 @@ class OpenApiConventionsTest {
 
         assertThat(fake.setters).isEmpty();
     }
+
+    @Test
+    void operationIdsComeFromMethodAndPath() {
+        assertThat(OpenApiConventions.operationId("GET", "/api/workspaces/{workspace_id}/members"))
+                .isEqualTo("get_api_workspaces_workspace_id_members");
+        assertThat(OpenApiConventions.operationId("POST", "/api/auth/login")).isEqualTo("post_api_auth_login");
+        assertThat(OpenApiConventions.operationId("GET", "/")).isEqualTo("get");
+    }
 }
