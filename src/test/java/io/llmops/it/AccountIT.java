@@ -25,6 +25,16 @@ class AccountIT {
     }
 
     @Test
+    void timestampsReadBackExactlyAsFirstAnswered() {
+        String email = "ts-" + UUID.randomUUID() + "@example.com";
+        Reply registered = api.post("/api/auth/register", null, object("email", email, "password", "password 123", "name", "T"));
+        Reply account = api.get("/api/account", registered.json().path("access_token").asText());
+
+        assertThat(account.json().path("created_at")).isEqualTo(registered.json().path("account").path("created_at"));
+        assertThat(account.json().path("created_at").asText()).endsWith("Z");
+    }
+
+    @Test
     void patchChangesNameAndAvatar() {
         Session session = api.register();
         Reply reply = api.patch("/api/account", session.accessToken(),

@@ -135,11 +135,15 @@ class PlatformIT {
     void swaggerUiIsServedAndOnlyItsOwnFiles() {
         Reply page = api.get("/openapi-ui/", null);
         Reply bundle = api.get("/openapi-ui/swagger-ui-bundle.js", null);
+        Reply setup = api.get("/openapi-ui/llmops-openapi-ui.js", null);
+        Reply style = api.get("/openapi-ui/swagger-ui.css", null);
 
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("swagger-ui");
         assertThat(bundle.status()).isEqualTo(200);
         assertThat(bundle.contentType()).startsWith("text/javascript");
+        assertThat(setup.body()).contains("SwaggerUIBundle").contains("/openapi");
+        assertThat(style.status()).isEqualTo(200);
         assertThat(api.get("/openapi-ui/..%2fWEB-INF%2fweb.xml", null).status()).isIn(400, 404);
         assertThat(api.get("/openapi-ui/%2e%2e%2f%2e%2e%2fllmops-build.properties", null).status()).isIn(400, 404);
         assertThat(api.get("/openapi-ui/llmops-build.properties", null).status()).isEqualTo(404);

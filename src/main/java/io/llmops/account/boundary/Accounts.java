@@ -1,5 +1,6 @@
 package io.llmops.account.boundary;
 
+import io.llmops.platform.persistence.Timestamps;
 import io.llmops.account.boundary.AuthDtos.AccountPatch;
 import io.llmops.account.boundary.AuthDtos.AccountView;
 import io.llmops.account.boundary.AuthDtos.AuthResponse;
@@ -103,11 +104,11 @@ public class Accounts {
             throw ApiException.unauthorized("refresh_token_reused",
                     "This refresh token was already used; every session of that sign-in is now revoked");
         }
-        if (!token.isUsable(Instant.now())) {
+        if (!token.isUsable(Timestamps.now())) {
             throw invalidRefreshToken();
         }
         int rotated = em.createQuery("update RefreshToken t set t.rotatedAt = :now where t.id = :id and t.rotatedAt is null")
-                .setParameter("now", Instant.now()).setParameter("id", token.id()).executeUpdate();
+                .setParameter("now", Timestamps.now()).setParameter("id", token.id()).executeUpdate();
         if (rotated == 0) {
             // another request rotated it a moment ago: the same token was used twice
             revokeFamily(token.familyId());
@@ -172,7 +173,7 @@ public class Accounts {
         account.changePasswordHash(passwords.hash(change.newPassword()));
         em.createQuery("update RefreshToken t set t.revokedAt = :now where t.accountId = :account "
                         + "and t.revokedAt is null and t.familyId <> :family")
-                .setParameter("now", Instant.now()).setParameter("account", accountId)
+                .setParameter("now", Timestamps.now()).setParameter("account", accountId)
                 .setParameter("family", currentFamily == null ? UUID.randomUUID() : currentFamily)
                 .executeUpdate();
     }
@@ -213,7 +214,7 @@ public class Accounts {
     private AuthResponse signIn(Account account, Workspace workspace, UUID familyId) {
         String refresh = OpaqueTokens.generate();
         em.persist(new RefreshToken(account.id(), workspace.id(), familyId, OpaqueTokens.sha256(refresh),
-                Instant.now().plus(settings.refreshTokenLifetime())));
+                Timestamps.now().plus(settings.refreshTokenLifetime())));
         String access = accessTokens.issue(new AccessTokens.Claims(account.id(), account.email(), workspace.id(),
                 familyId, List.of(Roles.USER)));
         WorkspaceMember.Role role = em.createQuery("select m.role from WorkspaceMember m "
@@ -240,7 +241,7 @@ public class Accounts {
 
     private void revokeFamily(UUID familyId) {
         em.createQuery("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
-                .setParameter("now", Instant.now()).setParameter("family", familyId).executeUpdate();
+                .setParameter("now", Timestamps.now()).setParameter("family", familyId).executeUpdate();
     }
 
     private Optional<Account> findByEmail(String email) {

@@ -1,5 +1,6 @@
 package io.llmops.account.entity;
 
+import io.llmops.platform.persistence.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -49,7 +50,7 @@ public class Account {
         this.name = name;
         this.avatar = avatar;
         this.passwordHash = passwordHash;
-        this.createdAt = Instant.now();
+        this.createdAt = Timestamps.now();
         this.updatedAt = createdAt;
     }
 
@@ -58,23 +59,23 @@ public class Account {
     }
 
     public void signedIn(String clientIp) {
-        this.lastLoginAt = Instant.now();
+        this.lastLoginAt = Timestamps.now();
         this.lastLoginIp = clientIp;
     }
 
     public void rename(String newName) {
         this.name = newName;
-        this.updatedAt = Instant.now();
+        this.updatedAt = Timestamps.now();
     }
 
     public void changeAvatar(String newAvatar) {
         this.avatar = newAvatar;
-        this.updatedAt = Instant.now();
+        this.updatedAt = Timestamps.now();
     }
 
     public void changePasswordHash(String newHash) {
         this.passwordHash = newHash;
-        this.updatedAt = Instant.now();
+        this.updatedAt = Timestamps.now();
     }
 
     public UUID id() {

@@ -1,5 +1,6 @@
 package io.llmops.account.entity;
 
+import io.llmops.platform.persistence.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -43,13 +44,13 @@ public class OAuthIdentity {
         this.provider = provider;
         this.openId = openId;
         this.encryptedToken = encryptedToken;
-        this.createdAt = Instant.now();
+        this.createdAt = Timestamps.now();
         this.updatedAt = createdAt;
     }
 
     public void replaceToken(String newEncryptedToken) {
         this.encryptedToken = newEncryptedToken;
-        this.updatedAt = Instant.now();
+        this.updatedAt = Timestamps.now();
     }
 
     public UUID accountId() {

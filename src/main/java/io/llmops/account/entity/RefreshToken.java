@@ -1,5 +1,6 @@
 package io.llmops.account.entity;
 
+import io.llmops.platform.persistence.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -50,7 +51,7 @@ public class RefreshToken {
         this.familyId = familyId;
         this.tokenHash = tokenHash;
         this.expiresAt = expiresAt;
-        this.createdAt = Instant.now();
+        this.createdAt = Timestamps.now();
     }
 
     public boolean isRotated() {

@@ -1,5 +1,6 @@
 package io.llmops.account.entity;
 
+import io.llmops.platform.persistence.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -35,7 +36,7 @@ public class Workspace {
         this.id = UUID.randomUUID();
         this.name = name;
         this.ownerId = ownerId;
-        this.createdAt = Instant.now();
+        this.createdAt = Timestamps.now();
         this.updatedAt = createdAt;
     }
 

@@ -1,5 +1,6 @@
 package io.llmops.account.entity;
 
+import io.llmops.platform.persistence.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,7 +42,7 @@ public class WorkspaceMember {
         this.workspaceId = workspaceId;
         this.accountId = accountId;
         this.role = role;
-        this.createdAt = Instant.now();
+        this.createdAt = Timestamps.now();
     }
 
     public UUID workspaceId() {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 @PermitAll
 public class OpenApiUiResource {
 
+    private static final String OWN = "openapi-ui/";
     private static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
     private static final Pattern FILE = Pattern.compile("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.(js|css|png|html|map)");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css",
@@ -28,7 +29,7 @@ public class OpenApiUiResource {
     @GET
     @Operation(hidden = true)
     public Response index() {
-        return serve("openapi-ui/index.html", "text/html");
+        return serve(OWN + "index.html", "text/html");
     }
 
     @GET
@@ -41,15 +42,25 @@ public class OpenApiUiResource {
         if (!FILE.matcher(file).matches()) {
             throw ApiException.notFound("File");
         }
-        String extension = file.substring(file.lastIndexOf('.') + 1);
-        return serve(WEBJAR + BuildInfo.swaggerUiVersion() + "/" + file, TYPES.get(extension));
+        String type = TYPES.get(file.substring(file.lastIndexOf('.') + 1));
+        // our own page files first, then Swagger UI's
+        InputStream own = open(OWN + file);
+        return own != null ? ok(own, type) : serve(WEBJAR + BuildInfo.swaggerUiVersion() + "/" + file, type);
     }
 
     private static Response serve(String resource, String type) {
-        InputStream in = OpenApiUiResource.class.getClassLoader().getResourceAsStream(resource);
+        InputStream in = open(resource);
         if (in == null) {
             throw ApiException.notFound("File");
         }
+        return ok(in, type);
+    }
+
+    private static InputStream open(String resource) {
+        return OpenApiUiResource.class.getClassLoader().getResourceAsStream(resource);
+    }
+
+    private static Response ok(InputStream in, String type) {
         return Response.ok(in, type).header("Cache-Control", "public, max-age=3600").build();
     }
 }
