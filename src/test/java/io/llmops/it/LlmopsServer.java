@@ -19,14 +19,15 @@ import java.util.Map;
 
 /**
  * Starts the built WAR in one real Payara Micro for the whole test run (not per class), against the
- * machine's PostgreSQL (a fresh database, {@code llmops_it}) and Redis (database 15, flushed), with a
+ * machine's PostgreSQL (a fresh database, {@code llmops_it}) and Redis (database 15, flushed) — both
+ * can be changed by environment for parallel runs — with a
  * fake GitHub on loopback. Its output goes to target/it-server/payara.log for tests that read the log.
  */
 public final class LlmopsServer implements BeforeAllCallback {
 
     static final String ADMIN_URL = env("LLMOPS_IT_DATABASE_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
     static final String DB_USER = env("LLMOPS_IT_DATABASE_USER", "postgres");
-    static final String DB_NAME = "llmops_it";
+    static final String DB_NAME = env("LLMOPS_IT_DATABASE_NAME", "llmops_it");
     static final String REDIS_URL = env("LLMOPS_IT_REDIS_URL", "redis://127.0.0.1:6379/15");
 
     private static Running running;
