@@ -12,7 +12,9 @@
 # Tunables (environment): PORT, CONNECTIONS, THREADS, WARMUP, DURATION, SRC_DIR, OUT_DIR,
 # BENCH_JAVA_HOME (JDK 25, default /usr/lib/jvm/temurin-25-jdk-amd64), JAVA_OPTS (extra JVM options
 # for the server), SKIP_BUILD=1, READY_TIMEOUT (seconds), QUIET_WAIT (seconds to wait for an idle
-# machine before starting, 0 = don't wait), QUIET_MAX_BUSY (percent of all CPUs counted as idle).
+# machine before starting, 0 = don't wait), QUIET_MAX_BUSY (percent of all CPUs counted as idle),
+# PROFILE=1 (record the server with JFR and break its CPU down per endpoint with jfr_breakdown.py;
+# JFR costs throughput, so profile runs are not baseline runs).
 set -Eeuo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +31,7 @@ OUT_DIR="${OUT_DIR:-/tmp/llmops-bench/$(date -u +%Y%m%dT%H%M%SZ)}"
 DB_NAME="${DB_NAME:-llmops_bench}"
 REDIS_DB="${REDIS_DB:-14}"
 JAVA_OPTS="${JAVA_OPTS:-}"
+PROFILE="${PROFILE:-0}"
 QUIET_WAIT="${QUIET_WAIT:-120}"
 QUIET_MAX_BUSY="${QUIET_MAX_BUSY:-15}"
 BASE="http://127.0.0.1:$PORT"
@@ -53,6 +56,10 @@ done
 [ -x "$JAVA" ] || die "no JDK 25 at $JAVA_HOME"
 if curl -s -o /dev/null --max-time 1 "$BASE/ping"; then die "something already listens on port $PORT"; fi
 mkdir -p "$OUT_DIR"
+OUT_DIR="$(cd "$OUT_DIR" && pwd)"
+if [ "$PROFILE" = 1 ]; then
+    JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$OUT_DIR/server.jfr,settings=profile,dumponexit=true"
+fi
 log "results go to $OUT_DIR"
 
 # --- 1. build in a private copy -----------------------------------------------------------------
@@ -164,7 +171,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: B
 # wrk prints latency as e.g. "1.23ms", "456.00us", "1.02s"; convert to milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) ; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
 
-declare -A RPS P50 P90 P99 ERRS REQS CPU_SERVER CPU_WRK CPU_DEPS CPU_OTHER
+declare -A RPS P50 P90 P99 ERRS REQS CPU_SERVER CPU_WRK CPU_DEPS CPU_OTHER FROM TO
 run_load() {  # name path [header]
     local name=$1 path=$2 header=${3:-}
     local args=(-t"$THREADS" -c"$CONNECTIONS" --timeout 5s --latency)
@@ -173,10 +180,12 @@ run_load() {  # name path [header]
     wrk "${args[@]}" -d"$WARMUP" "$BASE$path" >"$OUT_DIR/wrk-$name-warmup.txt"
     log "$name: measuring $DURATION at $CONNECTIONS connections, $THREADS wrk threads"
     local b0 s0 d0 t0 b1 s1 d1 t1 wrk_cpu
+    FROM[$name]=$(date +%H:%M:%S)
     b0=$(busy_ticks); s0=$(proc_ticks "$SERVER_PID"); d0=$(deps_ticks); t0=$(now_ns)
     # bash's time keyword reports the user+sys CPU seconds of wrk itself
     wrk_cpu=$( { TIMEFORMAT='%U %S'; time wrk "${args[@]}" -d"$DURATION" "$BASE$path" >"$OUT_DIR/wrk-$name.txt"; } 2>&1 )
     b1=$(busy_ticks); s1=$(proc_ticks "$SERVER_PID"); d1=$(deps_ticks); t1=$(now_ns)
+    TO[$name]=$(date +%H:%M:%S)
     local wrk_ticks server_ticks
     wrk_ticks=$(awk -v u="$wrk_cpu" -v hz="$HZ" 'BEGIN {split(u, a, " "); printf "%.0f", (a[1] + a[2]) * hz}')
     server_ticks=$((s1 - s0))
@@ -227,6 +236,15 @@ SUMMARY="$OUT_DIR/summary.md"
         echo "| $label | ${RPS[$name]} | ${P50[$name]} ms | ${P90[$name]} ms | ${P99[$name]} ms | ${REQS[$name]} | ${ERRS[$name]} | ${CPU_SERVER[$name]} / ${CPU_WRK[$name]} / ${CPU_DEPS[$name]} / ${CPU_OTHER[$name]} |"
     done
 } >"$SUMMARY"
+if [ "$PROFILE" = 1 ]; then
+    stop_server   # JFR writes the recording on exit
+    for name in ping account; do
+        log "JFR breakdown for $name (${FROM[$name]}..${TO[$name]})"
+        { echo; echo "CPU of the HTTP worker threads during the measured $name run (JFR execution samples):"; echo
+          python3 "$PROJECT_DIR/bench/jfr_breakdown.py" "$OUT_DIR/server.jfr" "${FROM[$name]}" "${TO[$name]}" \
+              --jfr "$JAVA_HOME/bin/jfr"; } >>"$SUMMARY" || log "WARNING: JFR breakdown for $name failed"
+    done
+fi
 echo
 cat "$SUMMARY"
 echo

@@ -75,6 +75,8 @@ class AccountIT {
         assertThat(api.post("/api/auth/login", null, object("email", session.email(), "password", "brand new password")).status())
                 .isEqualTo(200);
         assertThat(api.post("/api/auth/refresh", null, object("refresh_token", otherRefresh)).status()).isEqualTo(401);
+        assertThat(api.get("/api/account", otherDevice.json().path("access_token").asText()).code()).isEqualTo("token_revoked");
+        assertThat(api.get("/api/account", session.accessToken()).status()).isEqualTo(200);
         assertThat(api.post("/api/auth/refresh", null, object("refresh_token", session.refreshToken())).status()).isEqualTo(200);
     }
 

@@ -124,6 +124,12 @@ class AuthIT {
         Reply successorAfterTheft = api.post("/api/auth/refresh", null, object("refresh_token", successor));
         assertThat(successorAfterTheft.status()).isEqualTo(401);
         assertThat(successorAfterTheft.code()).isIn("invalid_refresh_token", "refresh_token_reused");
+
+        // access tokens of that sign-in die at once too, not 15 minutes later
+        Reply thiefAccess = api.get("/api/account", rotated.json().path("access_token").asText());
+        assertThat(thiefAccess.status()).isEqualTo(401);
+        assertThat(thiefAccess.code()).isEqualTo("token_revoked");
+        assertThat(api.get("/api/account", session.accessToken()).code()).isEqualTo("token_revoked");
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.llmops.platform.crypto.SecretBox;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
+import io.llmops.platform.security.RevokedTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -58,6 +59,9 @@ public class Accounts {
 
     @Inject
     AccountSettings settings;
+
+    @Inject
+    RevokedTokens revokedTokens;
 
     public AuthResponse register(AuthDtos.RegisterRequest request, String clientIp) {
         String email = Account.normalizeEmail(request.email());
@@ -171,11 +175,12 @@ public class Accounts {
             throw ApiException.invalidField("current_password", "is not the current password");
         }
         account.changePasswordHash(passwords.hash(change.newPassword()));
-        em.createQuery("update RefreshToken t set t.revokedAt = :now where t.accountId = :account "
-                        + "and t.revokedAt is null and t.familyId <> :family")
-                .setParameter("now", Timestamps.now()).setParameter("account", accountId)
+        List<UUID> otherFamilies = em.createQuery("select distinct t.familyId from RefreshToken t "
+                        + "where t.accountId = :account and t.revokedAt is null and t.familyId <> :family", UUID.class)
+                .setParameter("account", accountId)
                 .setParameter("family", currentFamily == null ? UUID.randomUUID() : currentFamily)
-                .executeUpdate();
+                .getResultList();
+        otherFamilies.forEach(this::revokeFamily);
     }
 
     public List<WorkspaceView> workspaces(UUID accountId) {
@@ -239,9 +244,11 @@ public class Accounts {
                 .setParameter("account", accountId).setMaxResults(1).getSingleResult();
     }
 
+    /** Ends one sign-in: its refresh tokens (PostgreSQL) and its access tokens (Redis). */
     private void revokeFamily(UUID familyId) {
         em.createQuery("update RefreshToken t set t.revokedAt = :now where t.familyId = :family and t.revokedAt is null")
                 .setParameter("now", Timestamps.now()).setParameter("family", familyId).executeUpdate();
+        revokedTokens.revokeFamilies(List.of(familyId.toString()));
     }
 
     private Optional<Account> findByEmail(String email) {
