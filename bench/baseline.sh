@@ -58,7 +58,7 @@ if curl -s -o /dev/null --max-time 1 "$BASE/ping"; then die "something already l
 mkdir -p "$OUT_DIR"
 OUT_DIR="$(cd "$OUT_DIR" && pwd)"
 if [ "$PROFILE" = 1 ]; then
-    JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$OUT_DIR/server.jfr,settings=profile,dumponexit=true"
+    JAVA_OPTS="${JAVA_OPTS:+$JAVA_OPTS }-XX:StartFlightRecording=filename=$OUT_DIR/server.jfr,settings=profile,dumponexit=true"
 fi
 log "results go to $OUT_DIR"
 
@@ -235,6 +235,22 @@ SUMMARY="$OUT_DIR/summary.md"
         label="GET /ping"; [ "$name" = account ] && label="GET /api/account (bearer)"
         echo "| $label | ${RPS[$name]} | ${P50[$name]} ms | ${P90[$name]} ms | ${P99[$name]} ms | ${REQS[$name]} | ${ERRS[$name]} | ${CPU_SERVER[$name]} / ${CPU_WRK[$name]} / ${CPU_DEPS[$name]} / ${CPU_OTHER[$name]} |"
     done
+    for name in ping account; do
+        if awk -v o="${CPU_OTHER[$name]}" 'BEGIN {exit !(o > 0.2)}'; then
+            echo
+            echo "WARNING: other processes used ${CPU_OTHER[$name]} cores during the $name run: not a clean baseline, run again on an idle machine."
+        fi
+    done
+    for name in ping account; do
+        if [ "${ERRS[$name]}" != 0 ]; then
+            echo
+            echo "WARNING: ${ERRS[$name]} non-2xx responses or socket errors during the $name run (see wrk-$name.txt)."
+        fi
+    done
+    if awk -v o="$STARTUP_OTHER_CORES" 'BEGIN {exit !(o > 0.2)}'; then
+        echo
+        echo "WARNING: other processes used $STARTUP_OTHER_CORES cores during startup: start-to-ready time is inflated."
+    fi
 } >"$SUMMARY"
 if [ "$PROFILE" = 1 ]; then
     stop_server   # JFR writes the recording on exit
