@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -51,16 +54,28 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile List<String> models = List.of("gpt-4o-mini", "gpt-4o");
     private volatile Reply whenEmpty = Reply.answer("Hello from the fake model");
 
-    private FakeOpenAiServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    private FakeOpenAiServer(SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
     public static FakeOpenAiServer start() {
+        return startHttps(null);
+    }
+
+    /** Serves HTTPS with the given server context (clients that insist on TLS, like the Azure SDK with a key). */
+    public static FakeOpenAiServer startHttps(SSLContext tls) {
         try {
-            return new FakeOpenAiServer();
+            return new FakeOpenAiServer(tls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +88,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Scheme, host and port only (Azure endpoints, or clients that add {@code /v1} themselves). */
     public String rootUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Requires this key on every request from now on; {@code null} accepts any. */

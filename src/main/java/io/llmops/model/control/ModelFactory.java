@@ -1,6 +1,5 @@
 package io.llmops.model.control;
 
-import com.azure.core.http.jdk.httpclient.JdkHttpClientProvider;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicModelCatalog;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -141,7 +140,7 @@ public final class ModelFactory {
             }
             case "azure_openai" -> AzureOpenAiChatModel.builder().endpoint(t.baseUrl()).apiKey(c.apiKey())
                     .serviceVersion(azureVersion(c)).deploymentName(azureDeployment(t))
-                    .httpClientProvider(new JdkHttpClientProvider()).timeout(timeout).maxRetries(0)
+                    .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
                     .temperature(p.decimal(ModelParameters.TEMPERATURE)).topP(p.decimal(ModelParameters.TOP_P))
                     .maxTokens(p.whole(ModelParameters.MAX_TOKENS))
                     .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
@@ -177,7 +176,7 @@ public final class ModelFactory {
             }
             case "azure_openai" -> AzureOpenAiStreamingChatModel.builder().endpoint(t.baseUrl()).apiKey(c.apiKey())
                     .serviceVersion(azureVersion(c)).deploymentName(azureDeployment(t))
-                    .httpClientProvider(new JdkHttpClientProvider()).timeout(timeout).maxRetries(0)
+                    .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
                     .temperature(p.decimal(ModelParameters.TEMPERATURE)).topP(p.decimal(ModelParameters.TOP_P))
                     .maxTokens(p.whole(ModelParameters.MAX_TOKENS))
                     .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
