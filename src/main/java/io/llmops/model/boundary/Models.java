@@ -15,6 +15,7 @@ import io.llmops.platform.error.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,15 +65,15 @@ public class Models {
     public CredentialsView saveCredentials(UUID workspaceId, String provider, Map<String, Object> document) {
         ProviderSpec spec = requireProvider(provider);
         Object validate = document.get(VALIDATE);
-        List<FieldError> errors = new java.util.ArrayList<>(CredentialFields.check(spec, unmasked(workspaceId, spec, document),
-                List.of(VALIDATE)));
+        Map<String, Object> unmasked = unmasked(workspaceId, spec, document);
+        List<FieldError> errors = new ArrayList<>(CredentialFields.check(spec, unmasked, List.of(VALIDATE)));
         if (validate != null && !(validate instanceof Boolean)) {
             errors.add(new FieldError(VALIDATE, "must be true or false"));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(400, "validation_failed", "The request has invalid fields", errors, Map.of());
         }
-        Map<String, String> values = CredentialFields.values(spec, unmasked(workspaceId, spec, document));
+        Map<String, String> values = CredentialFields.values(spec, unmasked);
         if (Boolean.TRUE.equals(validate)) {
             factory.validate(spec.name(), ProviderCredentials.of(spec, values));
         }

@@ -7,6 +7,8 @@ import dev.langchain4j.model.azure.AzureOpenAiChatModel;
 import dev.langchain4j.model.azure.AzureOpenAiStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiModelCatalog;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
@@ -14,6 +16,7 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaModels;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiModelCatalog;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.llmops.platform.error.ApiException;
@@ -125,75 +128,68 @@ public final class ModelFactory {
     }
 
     private ChatModel buildChat(Target t) {
-        ModelParameters p = t.parameters();
-        String model = t.model().name();
-        ProviderCredentials c = t.credentials();
+        ChatRequestParameters params = requestParameters(t);
+        String key = t.credentials().apiKey();
         return switch (t.provider().kind()) {
-            case "openai", "openai_compatible" -> {
-                OpenAiChatModel.OpenAiChatModelBuilder b = OpenAiChatModel.builder().baseUrl(t.baseUrl())
-                        .apiKey(c.apiKey()).modelName(model).timeout(timeout).maxRetries(0)
-                        .temperature(p.decimal(ModelParameters.TEMPERATURE)).topP(p.decimal(ModelParameters.TOP_P))
-                        .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
-                        .frequencyPenalty(p.decimal(ModelParameters.FREQUENCY_PENALTY));
-                yield usesMaxCompletionTokens(t) ? b.maxCompletionTokens(p.whole(ModelParameters.MAX_TOKENS)).build()
-                        : b.maxTokens(p.whole(ModelParameters.MAX_TOKENS)).build();
-            }
-            case "azure_openai" -> AzureOpenAiChatModel.builder().endpoint(t.baseUrl()).apiKey(c.apiKey())
-                    .serviceVersion(azureVersion(c)).deploymentName(azureDeployment(t))
+            case "openai", "openai_compatible" -> OpenAiChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+                    .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
+            case "azure_openai" -> AzureOpenAiChatModel.builder().endpoint(t.baseUrl()).apiKey(key)
+                    .serviceVersion(azureVersion(t)).deploymentName(azureDeployment(t))
                     .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
-                    .temperature(p.decimal(ModelParameters.TEMPERATURE)).topP(p.decimal(ModelParameters.TOP_P))
-                    .maxTokens(p.whole(ModelParameters.MAX_TOKENS))
-                    .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
-                    .frequencyPenalty(p.decimal(ModelParameters.FREQUENCY_PENALTY)).build();
-            case "anthropic" -> AnthropicChatModel.builder().baseUrl(t.baseUrl()).apiKey(c.apiKey()).modelName(model)
-                    .timeout(timeout).maxRetries(0).temperature(p.decimal(ModelParameters.TEMPERATURE))
-                    .topP(p.decimal(ModelParameters.TOP_P)).maxTokens(p.whole(ModelParameters.MAX_TOKENS)).build();
-            case "gemini" -> GoogleAiGeminiChatModel.builder().baseUrl(t.baseUrl()).apiKey(c.apiKey()).modelName(model)
-                    .timeout(timeout).maxRetries(0).temperature(p.decimal(ModelParameters.TEMPERATURE))
-                    .topP(p.decimal(ModelParameters.TOP_P)).maxOutputTokens(p.whole(ModelParameters.MAX_TOKENS))
-                    .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
-                    .frequencyPenalty(p.decimal(ModelParameters.FREQUENCY_PENALTY)).build();
-            case "ollama" -> OllamaChatModel.builder().baseUrl(t.baseUrl()).modelName(model).timeout(timeout)
-                    .maxRetries(0).temperature(p.decimal(ModelParameters.TEMPERATURE))
-                    .topP(p.decimal(ModelParameters.TOP_P)).numPredict(p.whole(ModelParameters.MAX_TOKENS)).build();
+                    .defaultRequestParameters(params).build();
+            case "anthropic" -> AnthropicChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+                    .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
+            case "gemini" -> GoogleAiGeminiChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+                    .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
+            case "ollama" -> OllamaChatModel.builder().baseUrl(t.baseUrl())
+                    .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
             default -> throw new IllegalStateException("unknown provider kind " + t.provider().kind());
         };
     }
 
+    /** The same as {@link #buildChat} for streaming (which LangChain4j never retries itself). */
     private StreamingChatModel buildStreaming(Target t) {
-        ModelParameters p = t.parameters();
-        String model = t.model().name();
-        ProviderCredentials c = t.credentials();
+        ChatRequestParameters params = requestParameters(t);
+        String key = t.credentials().apiKey();
         return switch (t.provider().kind()) {
-            case "openai", "openai_compatible" -> {
-                OpenAiStreamingChatModel.OpenAiStreamingChatModelBuilder b = OpenAiStreamingChatModel.builder()
-                        .baseUrl(t.baseUrl()).apiKey(c.apiKey()).modelName(model).timeout(timeout)
-                        .temperature(p.decimal(ModelParameters.TEMPERATURE)).topP(p.decimal(ModelParameters.TOP_P))
-                        .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
-                        .frequencyPenalty(p.decimal(ModelParameters.FREQUENCY_PENALTY));
-                yield usesMaxCompletionTokens(t) ? b.maxCompletionTokens(p.whole(ModelParameters.MAX_TOKENS)).build()
-                        : b.maxTokens(p.whole(ModelParameters.MAX_TOKENS)).build();
-            }
-            case "azure_openai" -> AzureOpenAiStreamingChatModel.builder().endpoint(t.baseUrl()).apiKey(c.apiKey())
-                    .serviceVersion(azureVersion(c)).deploymentName(azureDeployment(t))
+            case "openai", "openai_compatible" -> OpenAiStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+                    .timeout(timeout).defaultRequestParameters(params).build();
+            case "azure_openai" -> AzureOpenAiStreamingChatModel.builder().endpoint(t.baseUrl()).apiKey(key)
+                    .serviceVersion(azureVersion(t)).deploymentName(azureDeployment(t))
                     .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
-                    .temperature(p.decimal(ModelParameters.TEMPERATURE)).topP(p.decimal(ModelParameters.TOP_P))
-                    .maxTokens(p.whole(ModelParameters.MAX_TOKENS))
-                    .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
-                    .frequencyPenalty(p.decimal(ModelParameters.FREQUENCY_PENALTY)).build();
-            case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(c.apiKey())
-                    .modelName(model).timeout(timeout).temperature(p.decimal(ModelParameters.TEMPERATURE))
-                    .topP(p.decimal(ModelParameters.TOP_P)).maxTokens(p.whole(ModelParameters.MAX_TOKENS)).build();
-            case "gemini" -> GoogleAiGeminiStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(c.apiKey())
-                    .modelName(model).timeout(timeout).temperature(p.decimal(ModelParameters.TEMPERATURE))
-                    .topP(p.decimal(ModelParameters.TOP_P)).maxOutputTokens(p.whole(ModelParameters.MAX_TOKENS))
-                    .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
-                    .frequencyPenalty(p.decimal(ModelParameters.FREQUENCY_PENALTY)).build();
-            case "ollama" -> OllamaStreamingChatModel.builder().baseUrl(t.baseUrl()).modelName(model).timeout(timeout)
-                    .temperature(p.decimal(ModelParameters.TEMPERATURE)).topP(p.decimal(ModelParameters.TOP_P))
-                    .numPredict(p.whole(ModelParameters.MAX_TOKENS)).build();
+                    .defaultRequestParameters(params).build();
+            case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+                    .timeout(timeout).defaultRequestParameters(params).build();
+            case "gemini" -> GoogleAiGeminiStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+                    .timeout(timeout).defaultRequestParameters(params).build();
+            case "ollama" -> OllamaStreamingChatModel.builder().baseUrl(t.baseUrl())
+                    .timeout(timeout).defaultRequestParameters(params).build();
             default -> throw new IllegalStateException("unknown provider kind " + t.provider().kind());
         };
+    }
+
+    /**
+     * The model name and the resolved parameters in LangChain4j's provider-neutral form, which every
+     * module maps to its own wire names; only parameters the model's rules list are set.
+     */
+    private static ChatRequestParameters requestParameters(Target t) {
+        ModelParameters p = t.parameters();
+        if (usesMaxCompletionTokens(t)) {
+            return samplingParameters(OpenAiChatRequestParameters.builder(), t)
+                    .maxCompletionTokens(p.whole(ModelParameters.MAX_TOKENS)).build();
+        }
+        return samplingParameters(ChatRequestParameters.builder(), t)
+                .maxOutputTokens(p.whole(ModelParameters.MAX_TOKENS)).build();
+    }
+
+    private static <B extends DefaultChatRequestParameters.Builder<?>> B samplingParameters(B builder, Target t) {
+        ModelParameters p = t.parameters();
+        builder.modelName(t.model().name())
+                .temperature(p.decimal(ModelParameters.TEMPERATURE))
+                .topP(p.decimal(ModelParameters.TOP_P))
+                .presencePenalty(p.decimal(ModelParameters.PRESENCE_PENALTY))
+                .frequencyPenalty(p.decimal(ModelParameters.FREQUENCY_PENALTY));
+        return builder;
     }
 
     /** OpenAI's own API takes {@code max_completion_tokens} (required by its reasoning models); compatible ones {@code max_tokens}. */
@@ -202,8 +198,8 @@ public final class ModelFactory {
     }
 
     /** The credentials' API version, else (null) the newest the Azure SDK knows. */
-    private static String azureVersion(ProviderCredentials c) {
-        return c.apiVersion();
+    private static String azureVersion(Target t) {
+        return t.credentials().apiVersion();
     }
 
     /** Azure serves models by deployment: the credentials' deployment when set, else a deployment named like the model. */

@@ -90,6 +90,11 @@ class ModelCatalogTest {
                         .contains("max_tokens").doesNotHaveDuplicates()
                         .allMatch(java.util.Set.of("temperature", "top_p", "max_tokens", "presence_penalty",
                                 "frequency_penalty")::contains);
+                if (provider.kind().equals("anthropic") || provider.kind().equals("ollama")) {
+                    // LangChain4j refuses penalties for these providers (UnsupportedFeatureException)
+                    assertThat(model.parameterRules()).as(where).extracting(ModelSpec.ParameterRule::name)
+                            .doesNotContain("presence_penalty", "frequency_penalty");
+                }
                 for (ModelSpec.ParameterRule rule : model.parameterRules()) {
                     assertThat(rule.min()).as(where + " " + rule.name()).isLessThanOrEqualTo(rule.defaultValue());
                     assertThat(rule.defaultValue()).as(where + " " + rule.name()).isLessThanOrEqualTo(rule.max());
