@@ -166,6 +166,18 @@ class ModelProvidersIT {
     }
 
     @Test
+    void azureSdkRunsInsideTheServerAndRefusesAKeyOverPlainHttp() {
+        Session session = api.register();
+
+        Reply reply = api.put(credentials("azure_openai"), session.accessToken(), Map.of("api_key", "azure-key-0123456789",
+                "base_url", fake.rootUrl(), "deployment", "prod-4o", "validate", true));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("model_credentials_invalid");
+        assertThat(reply.json().path("detail").asText()).contains("HTTPS");
+    }
+
+    @Test
     void maskedSecretSentBackKeepsTheStoredOne() {
         Session session = api.register();
         String masked = api.put(credentials("openai"), session.accessToken(), object("api_key", GOOD_KEY))
