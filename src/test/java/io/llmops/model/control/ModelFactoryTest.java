@@ -156,17 +156,32 @@ class ModelFactoryTest {
     }
 
     @Test
+    void silentStreamTimesOutBeforeItsFirstByte() {
+        ModelFactory impatient = new ModelFactory(catalog, Duration.ofMillis(300), RetryPolicy.none());
+        fake.enqueue(Reply.stream("late").initialDelayMillis(2000));
+        Collector collector = new Collector();
+
+        impatient.streamingChatModel("openai", "gpt-4o-mini", credentials("openai", KEY), Map.of()).chat("Hello", collector);
+
+        assertThatThrownBy(() -> collector.done.get(5, TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).contains("in time"));
+        assertThat(collector.tokens).isEmpty();
+    }
+
+    @Test
     void toolCallsComeBackAsExecutionRequests() {
-        fake.enqueue(Reply.toolCall("get_weather", "{\"city\":\"Paris\"}"));
+        fake.enqueue(Reply.toolCalls(new FakeOpenAiServer.ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"),
+                new FakeOpenAiServer.ToolCall("call_2", "get_weather", "{\"city\":\"Rome\"}")));
 
         ChatResponse response = openAi(Map.of()).chat(ChatRequest.builder()
-                .messages(UserMessage.from("Weather in Paris?"))
+                .messages(UserMessage.from("Weather in Paris and Rome?"))
                 .toolSpecifications(weatherTool())
                 .build());
 
-        ToolExecutionRequest call = response.aiMessage().toolExecutionRequests().getFirst();
-        assertThat(call.name()).isEqualTo("get_weather");
-        assertThat(call.arguments()).isEqualTo("{\"city\":\"Paris\"}");
+        List<ToolExecutionRequest> calls = response.aiMessage().toolExecutionRequests();
+        assertThat(calls).extracting(ToolExecutionRequest::id).containsExactly("call_1", "call_2");
+        assertThat(calls).extracting(ToolExecutionRequest::name).containsOnly("get_weather");
+        assertThat(calls.get(1).arguments()).isEqualTo("{\"city\":\"Rome\"}");
         assertThat(fake.lastRequest().json().path("tools").get(0).path("function").path("name").asText())
                 .isEqualTo("get_weather");
     }
@@ -188,15 +203,18 @@ class ModelFactoryTest {
 
     @Test
     void streamedToolCallDeltasAreAssembled() throws Exception {
-        fake.enqueue(Reply.toolCall("get_weather", "{\"city\":\"Paris\"}"));
+        fake.enqueue(Reply.toolCalls(new FakeOpenAiServer.ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"),
+                new FakeOpenAiServer.ToolCall("call_2", "get_time", "{\"zone\":\"Europe/Rome\"}")).chunkDelayMillis(2));
         Collector collector = new Collector();
 
         streamingOpenAi().chat(ChatRequest.builder().messages(UserMessage.from("Weather?"))
                 .toolSpecifications(weatherTool()).build(), collector);
 
-        ToolExecutionRequest call = collector.done.get(5, TimeUnit.SECONDS).aiMessage().toolExecutionRequests().getFirst();
-        assertThat(call.name()).isEqualTo("get_weather");
-        assertThat(call.arguments()).isEqualTo("{\"city\":\"Paris\"}");
+        List<ToolExecutionRequest> calls = collector.done.get(5, TimeUnit.SECONDS).aiMessage().toolExecutionRequests();
+        assertThat(calls).extracting(ToolExecutionRequest::name).containsExactly("get_weather", "get_time");
+        assertThat(calls).extracting(ToolExecutionRequest::arguments)
+                .containsExactly("{\"city\":\"Paris\"}", "{\"zone\":\"Europe/Rome\"}");
+        assertThat(collector.done.get().finishReason()).hasToString("TOOL_EXECUTION");
     }
 
     @Test
