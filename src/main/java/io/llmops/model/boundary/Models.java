@@ -1,0 +1,135 @@
+package io.llmops.model.boundary;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import io.llmops.model.boundary.ModelDtos.CredentialsView;
+import io.llmops.model.boundary.ModelDtos.ProviderView;
+import io.llmops.model.control.CredentialFields;
+import io.llmops.model.control.ModelCatalog;
+import io.llmops.model.control.ModelFactory;
+import io.llmops.model.control.ModelSpec;
+import io.llmops.model.control.ProviderCredentials;
+import io.llmops.model.control.ProviderSpec;
+import io.llmops.platform.error.ApiException;
+import io.llmops.platform.error.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The model feature's facade: the catalogue as a workspace sees it, the workspace's provider
+ * credentials (checked, optionally validated against the provider, stored sealed, shown masked),
+ * and chat models built with them — the entry point for apps and agents. Not transactional itself:
+ * a credential check calls the provider, which must not hold a database transaction open.
+ */
+@ApplicationScoped
+public class Models {
+
+    static final String VALIDATE = "validate";
+
+    @Inject
+    ModelCatalog catalog;
+
+    @Inject
+    ModelFactory factory;
+
+    @Inject
+    ProviderCredentialStore store;
+
+    public List<ProviderView> providers(UUID workspaceId) {
+        Set<String> configured = store.configuredProviders(workspaceId);
+        return catalog.providers().stream().map(p -> ProviderView.of(p, configured.contains(p.name()))).toList();
+    }
+
+    public ModelSpec model(String provider, String model) {
+        return catalog.model(requireProvider(provider).name(), model).orElseThrow(() -> ApiException.notFound("Model"));
+    }
+
+    public CredentialsView credentials(UUID workspaceId, String provider) {
+        ProviderSpec spec = requireProvider(provider);
+        return store.find(workspaceId, spec.name()).map(stored -> view(spec, stored))
+                .orElseThrow(() -> ApiException.notFound("Credentials"));
+    }
+
+    /**
+     * Stores the provider's credentials for the workspace, replacing any before. A secret sent back
+     * exactly as it was shown masked keeps the stored value. With {@code "validate": true} the
+     * provider is called first and nothing is stored when it refuses.
+     */
+    public CredentialsView saveCredentials(UUID workspaceId, String provider, Map<String, Object> document) {
+        ProviderSpec spec = requireProvider(provider);
+        Object validate = document.get(VALIDATE);
+        Map<String, Object> unmasked = unmasked(workspaceId, spec, document);
+        List<FieldError> errors = new ArrayList<>(CredentialFields.check(spec, unmasked, List.of(VALIDATE)));
+        if (validate != null && !(validate instanceof Boolean)) {
+            errors.add(new FieldError(VALIDATE, "must be true or false"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, "validation_failed", "The request has invalid fields", errors, Map.of());
+        }
+        Map<String, String> values = CredentialFields.values(spec, unmasked);
+        if (Boolean.TRUE.equals(validate)) {
+            factory.validate(spec.name(), ProviderCredentials.of(spec, values));
+        }
+        return view(spec, store.save(workspaceId, spec.name(), values));
+    }
+
+    public void deleteCredentials(UUID workspaceId, String provider) {
+        ProviderSpec spec = requireProvider(provider);
+        if (!store.delete(workspaceId, spec.name())) {
+            throw ApiException.notFound("Credentials");
+        }
+    }
+
+    /** A blocking chat model with the workspace's credentials; provider failures surface as {@code model_error}. */
+    public ChatModel chatModel(UUID workspaceId, String provider, String model, Map<String, ?> parameters) {
+        return factory.chatModel(provider, model, credentialsFor(workspaceId, provider), parameters);
+    }
+
+    /** A streaming chat model with the workspace's credentials, retried only before its first token. */
+    public StreamingChatModel streamingChatModel(UUID workspaceId, String provider, String model, Map<String, ?> parameters) {
+        return factory.streamingChatModel(provider, model, credentialsFor(workspaceId, provider), parameters);
+    }
+
+    private ProviderCredentials credentialsFor(UUID workspaceId, String provider) {
+        ProviderSpec spec = requireProvider(provider);
+        return store.find(workspaceId, spec.name())
+                .map(stored -> ProviderCredentials.of(spec, stored.values()))
+                .orElseGet(() -> {
+                    if (spec.credentialFields().stream().anyMatch(ProviderSpec.CredentialField::required)) {
+                        throw ApiException.badRequest("model_credentials_missing",
+                                "This workspace has no credentials for model provider " + spec.name());
+                    }
+                    return ProviderCredentials.none();
+                });
+    }
+
+    /** The document with every secret that equals its stored masked form replaced by the stored value. */
+    private Map<String, Object> unmasked(UUID workspaceId, ProviderSpec spec, Map<String, Object> document) {
+        Map<String, Object> result = new LinkedHashMap<>(document);
+        store.find(workspaceId, spec.name()).ifPresent(stored -> spec.credentialFields().stream()
+                .filter(ProviderSpec.CredentialField::secret)
+                .forEach(field -> {
+                    String old = stored.values().get(field.name());
+                    if (old != null && CredentialFields.mask(old).equals(document.get(field.name()))) {
+                        result.put(field.name(), old);
+                    }
+                }));
+        return result;
+    }
+
+    private ProviderSpec requireProvider(String provider) {
+        return catalog.provider(provider).orElseThrow(() -> ApiException.notFound("Model provider"));
+    }
+
+    private static CredentialsView view(ProviderSpec spec, ProviderCredentialStore.Stored stored) {
+        return new CredentialsView(spec.name(), ProviderCredentials.of(spec, stored.values()).masked(),
+                stored.createdAt(), stored.updatedAt());
+    }
+}
