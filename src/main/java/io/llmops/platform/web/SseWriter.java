@@ -1,0 +1,55 @@
+package io.llmops.platform.web;
+
+import io.llmops.platform.json.JsonbProvider;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes Server-Sent Events the way Dify clients read them: each event is a {@code data:} line
+ * holding one JSON object whose {@code event} field names it, preceded by a standard
+ * {@code event:} line for generic SSE clients. Thread-safe; remembers when it last wrote so a
+ * keep-alive {@code ping} can be sent after silence. A client that went away makes every later
+ * send a no-op (the turn still finishes and is saved).
+ */
+public final class SseWriter {
+
+    public static final String MEDIA_TYPE = "text/event-stream";
+
+    private final OutputStream out;
+    private volatile long lastWriteNanos = System.nanoTime();
+    private volatile boolean clientGone;
+
+    public SseWriter(OutputStream out) {
+        this.out = out;
+    }
+
+    /** Sends {@code fields} as event {@code event} (the JSON gets {"event": event, ...fields}). */
+    public synchronized void send(String event, Map<String, ?> fields) {
+        if (clientGone) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("event", event);
+        payload.putAll(fields);
+        String frame = "event: " + event + "\ndata: " + JsonbProvider.shared().toJson(payload) + "\n\n";
+        try {
+            out.write(frame.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            lastWriteNanos = System.nanoTime();
+        } catch (IOException e) {
+            clientGone = true;
+        }
+    }
+
+    public long silentForMillis() {
+        return (System.nanoTime() - lastWriteNanos) / 1_000_000;
+    }
+
+    public boolean isClientGone() {
+        return clientGone;
+    }
+}

@@ -1,0 +1,51 @@
+package io.llmops.platform.web;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SseWriterTest {
+
+    @Test
+    void framesCarryTheEventNameTwiceAndSnakeCaseJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SseWriter writer = new SseWriter(out);
+
+        writer.send("message", Map.of("answer", "Hi"));
+
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .isEqualTo("event: message\ndata: {\"event\":\"message\",\"answer\":\"Hi\"}\n\n");
+    }
+
+    @Test
+    void newlinesInsideValuesStayInsideTheJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new SseWriter(out).send("message", Map.of("answer", "line 1\nline 2"));
+
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\n\n")).hasSize(1);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("line 1\\nline 2");
+    }
+
+    @Test
+    void aClientThatWentAwayTurnsSendsIntoNoOps() {
+        OutputStream broken = new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        };
+        SseWriter writer = new SseWriter(broken);
+
+        writer.send("message", Map.of("answer", "x"));
+        writer.send("message_end", Map.of());
+
+        assertThat(writer.isClientGone()).isTrue();
+    }
+}
