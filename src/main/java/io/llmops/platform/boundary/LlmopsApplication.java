@@ -1,6 +1,7 @@
 package io.llmops.platform.boundary;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -13,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /**
  * The one JAX-RS application. Console API under /api, service API under /v1, /ping at the root.
  * ApplicationScoped because bean discovery is "annotated" and MP-JWT needs the class to be a bean.
+ * Defines the virtual-thread executor long-running work (chat turns) runs on.
  */
+@ManagedExecutorDefinition(name = "java:app/concurrent/llmops-virtual", virtual = true)
 @ApplicationPath("/")
 @ApplicationScoped
 @LoginConfig(authMethod = "MP-JWT")

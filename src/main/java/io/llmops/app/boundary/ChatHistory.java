@@ -1,0 +1,146 @@
+package io.llmops.app.boundary;
+
+import io.llmops.agent.control.AgentResult;
+import io.llmops.agent.control.AgentThought;
+import io.llmops.agent.control.MemoryWindow;
+import io.llmops.app.boundary.ChatDtos.MessageView;
+import io.llmops.app.boundary.ChatDtos.ThoughtView;
+import io.llmops.app.boundary.ChatDtos.Usage;
+import io.llmops.app.entity.Conversation;
+import io.llmops.app.entity.Message;
+import io.llmops.app.entity.MessageAgentThought;
+import io.llmops.platform.error.ApiException;
+import io.llmops.platform.paging.Page;
+import io.llmops.platform.paging.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Conversations and messages in PostgreSQL, each call its own short transaction: a chat turn never
+ * holds a transaction open while the model streams.
+ */
+@ApplicationScoped
+@Transactional
+public class ChatHistory {
+
+    @PersistenceContext(unitName = "llmops")
+    EntityManager em;
+
+    /** The debugger conversation to continue: the one named (must be this app's and caller's), else the latest, else a new one. */
+    public Conversation debuggerConversation(UUID workspaceId, UUID appId, UUID accountId, UUID requested) {
+        if (requested != null) {
+            return em.createQuery("select c from Conversation c where c.id = :id and c.workspaceId = :ws "
+                            + "and c.appId = :app and c.invokeFrom = :from and c.deletedAt is null", Conversation.class)
+                    .setParameter("id", requested).setParameter("ws", workspaceId).setParameter("app", appId)
+                    .setParameter("from", Conversation.DEBUGGER)
+                    .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Conversation"));
+        }
+        return latestDebuggerConversation(workspaceId, appId, accountId).orElseGet(() -> {
+            Conversation created = new Conversation(workspaceId, appId, Conversation.DEBUGGER, accountId, null);
+            em.persist(created);
+            return created;
+        });
+    }
+
+    /** Past rounds of a conversation, oldest first; failed turns are left out of the model's memory. */
+    public List<MemoryWindow.Round> recentRounds(UUID conversationId, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<Message> newestFirst = em.createQuery("select m from Message m where m.conversationId = :c "
+                        + "and m.deletedAt is null and m.status <> 'error' order by m.createdAt desc", Message.class)
+                .setParameter("c", conversationId).setMaxResults(limit).getResultList();
+        return newestFirst.reversed().stream().map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList();
+    }
+
+    public void start(Message message) {
+        em.persist(message);
+        Conversation conversation = em.find(Conversation.class, message.conversationId());
+        if (conversation != null) {
+            conversation.touched();
+        }
+    }
+
+    public void finish(UUID messageId, UUID workspaceId, AgentResult result, BigDecimal price, String currency,
+                       long latencyMillis, Long firstTokenMillis) {
+        Message message = em.find(Message.class, messageId);
+        Message.Status status = switch (result.status()) {
+            case NORMAL -> Message.Status.normal;
+            case STOP -> Message.Status.stop;
+            case ERROR -> Message.Status.error;
+        };
+        message.finished(status, result.answer(), result.error(), (int) result.promptTokens(),
+                (int) result.completionTokens(), price, currency, latencyMillis, firstTokenMillis);
+        for (AgentThought thought : result.thoughts()) {
+            em.persist(new MessageAgentThought(UUID.randomUUID(), workspaceId, messageId, thought.position(),
+                    thought.thought(), thought.tool(), thought.toolInput(), thought.observation(), thought.failed(),
+                    thought.latencyMillis()));
+        }
+    }
+
+    /** The caller's current debug conversation with this app, newest message first. */
+    public Page<MessageView> debugMessages(UUID workspaceId, UUID appId, UUID accountId, PageQuery page) {
+        return latestDebuggerConversation(workspaceId, appId, accountId)
+                .map(conversation -> messages(conversation.id(), page))
+                .orElseGet(() -> Page.of(List.of(), page, 0));
+    }
+
+    /** Starts a fresh debug conversation: the current ones are soft-deleted. */
+    public void resetDebugger(UUID workspaceId, UUID appId, UUID accountId) {
+        em.createQuery("update Conversation c set c.deletedAt = current_timestamp where c.workspaceId = :ws "
+                        + "and c.appId = :app and c.accountId = :account and c.invokeFrom = :from and c.deletedAt is null")
+                .setParameter("ws", workspaceId).setParameter("app", appId).setParameter("account", accountId)
+                .setParameter("from", Conversation.DEBUGGER).executeUpdate();
+    }
+
+    /** Whether a turn with this task id belongs to the app in this workspace (stop is refused otherwise). */
+    public boolean taskBelongsTo(UUID taskId, UUID workspaceId, UUID appId) {
+        return !em.createQuery("select m.id from Message m where m.taskId = :task and m.workspaceId = :ws "
+                        + "and m.appId = :app", UUID.class)
+                .setParameter("task", taskId).setParameter("ws", workspaceId).setParameter("app", appId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private java.util.Optional<Conversation> latestDebuggerConversation(UUID workspaceId, UUID appId, UUID accountId) {
+        return em.createQuery("select c from Conversation c where c.workspaceId = :ws and c.appId = :app "
+                        + "and c.accountId = :account and c.invokeFrom = :from and c.deletedAt is null "
+                        + "order by c.createdAt desc", Conversation.class)
+                .setParameter("ws", workspaceId).setParameter("app", appId).setParameter("account", accountId)
+                .setParameter("from", Conversation.DEBUGGER).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    private Page<MessageView> messages(UUID conversationId, PageQuery page) {
+        List<Message> items = em.createQuery("select m from Message m where m.conversationId = :c "
+                        + "and m.deletedAt is null order by m.createdAt desc", Message.class)
+                .setParameter("c", conversationId).setFirstResult(page.offset()).setMaxResults(page.pageSize())
+                .getResultList();
+        long total = em.createQuery("select count(m) from Message m where m.conversationId = :c and m.deletedAt is null",
+                Long.class).setParameter("c", conversationId).getSingleResult();
+        Map<UUID, List<ThoughtView>> thoughts = items.isEmpty() ? Map.of() : em.createQuery(
+                        "select t, t.messageId from MessageAgentThought t where t.messageId in :ids order by t.position",
+                        Object[].class)
+                .setParameter("ids", items.stream().map(Message::id).toList())
+                .getResultStream()
+                .collect(Collectors.groupingBy(row -> (UUID) row[1], Collectors.mapping(row -> {
+                    MessageAgentThought t = (MessageAgentThought) row[0];
+                    return new ThoughtView(t.id(), t.position(), t.thought(), t.tool(), t.toolInput(), t.observation(),
+                            t.latencyMillis());
+                }, Collectors.toList())));
+        return Page.of(items.stream().map(m -> new MessageView(m.id(), m.conversationId(), m.taskId(), m.query(),
+                m.answer(), m.status(), m.error(), usage(m), thoughts.getOrDefault(m.id(), List.of()), m.createdAt()))
+                .toList(), page, total);
+    }
+
+    static Usage usage(Message m) {
+        return new Usage(m.promptTokens(), m.completionTokens(), m.promptTokens() + m.completionTokens(),
+                m.totalPrice(), m.currency(), m.latencyMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,222 @@
+package io.llmops.app.boundary;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import io.llmops.agent.boundary.StopSignals;
+import io.llmops.agent.control.AgentEvents;
+import io.llmops.agent.control.AgentLoop;
+import io.llmops.agent.control.AgentRequest;
+import io.llmops.agent.control.AgentResult;
+import io.llmops.agent.control.AgentThought;
+import io.llmops.agent.control.MemoryWindow;
+import io.llmops.agent.control.TokenCounter;
+import io.llmops.app.boundary.ChatDtos.BlockingAnswer;
+import io.llmops.app.boundary.ChatDtos.ChatRequest;
+import io.llmops.app.boundary.ChatDtos.Metadata;
+import io.llmops.app.boundary.ChatDtos.Usage;
+import io.llmops.app.control.AppConfig;
+import io.llmops.app.entity.Conversation;
+import io.llmops.app.entity.Message;
+import io.llmops.model.boundary.Models;
+import io.llmops.model.control.ModelSpec;
+import io.llmops.platform.error.ApiException;
+import io.llmops.platform.persistence.Timestamps;
+import io.llmops.platform.web.SseWriter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * One debug-chat turn: everything that can be refused is checked and the message row stored
+ * before the first byte; then the agent loop runs (no transaction open) while events stream, and
+ * the outcome — normal, stopped or failed — is saved. Every stream ends with message_end or error.
+ */
+@ApplicationScoped
+public class ChatTurns {
+
+    private static final Logger LOG = Logger.getLogger(ChatTurns.class.getName());
+    private static final TokenCounter TOKENS = new TokenCounter();
+
+    @Inject
+    AppConfigs configs;
+
+    @Inject
+    Models models;
+
+    @Inject
+    ChatHistory history;
+
+    @Inject
+    StopSignals stops;
+
+    @Inject
+    @ConfigProperty(name = "llmops.chat.ping-interval-seconds", defaultValue = "10")
+    int pingSeconds;
+
+    /** A turn ready to run: the model, the request to the agent loop, and the ids the events carry. */
+    public record Prepared(UUID workspaceId, UUID messageId, UUID conversationId, UUID taskId, Instant createdAt,
+                           StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest) {
+    }
+
+    public Prepared prepare(UUID workspaceId, UUID accountId, UUID appId, ChatRequest request) {
+        AppConfig config = configs.draft(workspaceId, appId);
+        if (!config.hasModel()) {
+            throw ApiException.badRequest("app_not_configured", "Choose a model in the app's draft config first");
+        }
+        AppConfig.ModelConfig modelConfig = config.modelConfig();
+        ModelSpec spec = models.model(modelConfig.provider(), modelConfig.model());
+        StreamingChatModel model = models.streamingChatModel(workspaceId, modelConfig.provider(), modelConfig.model(),
+                modelConfig.parameters());
+        Conversation conversation = history.debuggerConversation(workspaceId, appId, accountId, request.conversationId());
+        List<MemoryWindow.Round> rounds = history.recentRounds(conversation.id(), config.dialogRound());
+        String systemPrompt = config.presetPrompt();
+        int answerRoom = spec.withDefaults(modelConfig.parameters()).getOrDefault("max_tokens", BigDecimal.valueOf(1024)).intValue();
+        // 10 % margin: other providers tokenize differently from the BPE we count with
+        int budget = (int) (spec.contextSize() * 0.9) - answerRoom - TOKENS.count(systemPrompt) - TOKENS.count(request.query());
+        var memory = new MemoryWindow(TOKENS).select(rounds, config.dialogRound(), budget);
+
+        UUID taskId = UUID.randomUUID();
+        Message message = new Message(UUID.randomUUID(), taskId, conversation, request.query(), modelConfig.provider(),
+                modelConfig.model());
+        history.start(message);
+        AppConfig.ReviewConfig review = config.reviewConfig();
+        AgentRequest.Review reviewRules = review.enable()
+                ? new AgentRequest.Review(review.keywords(), review.inputsConfig().enable(),
+                review.inputsConfig().presetResponse(), review.outputsConfig().enable())
+                : AgentRequest.Review.NONE;
+        AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(), List.of(),
+                AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
+        return new Prepared(workspaceId, message.id(), conversation.id(), taskId, Timestamps.now(), model, spec,
+                agentRequest);
+    }
+
+    /** Streams the turn as Server-Sent Events, with a ping after {@code pingSeconds} of silence. */
+    public void stream(Prepared turn, OutputStream out) {
+        SseWriter sse = new SseWriter(out);
+        Thread pinger = Thread.ofVirtual().start(() -> ping(sse));
+        try {
+            Outcome outcome = run(turn, new AgentEvents() {
+                @Override
+                public void answer(String delta) {
+                    sse.send("message", ids(turn, Map.of("answer", delta)));
+                }
+
+                @Override
+                public void thought(AgentThought thought) {
+                    sse.send("agent_thought", ids(turn, thoughtFields(thought)));
+                }
+            });
+            if (outcome.result().status() == AgentResult.Status.ERROR) {
+                sse.send("error", ids(turn, Map.of("code", "model_error", "message", outcome.result().error(),
+                        "status", 502)));
+            } else {
+                sse.send("message_end", ids(turn, Map.of("metadata", outcome.metadata())));
+            }
+        } finally {
+            pinger.interrupt();
+        }
+    }
+
+    /** Runs the turn to its end and answers one document; a model failure is a 502 model_error. */
+    public BlockingAnswer block(Prepared turn) {
+        Outcome outcome = run(turn, AgentEvents.NONE);
+        if (outcome.result().status() == AgentResult.Status.ERROR) {
+            throw new ApiException(502, "model_error", outcome.result().error());
+        }
+        return new BlockingAnswer("message", turn.messageId(), turn.conversationId(), turn.taskId(),
+                outcome.result().answer(), outcome.result().status().name().toLowerCase(), outcome.metadata(),
+                turn.createdAt());
+    }
+
+    private record Outcome(AgentResult result, Metadata metadata) {
+    }
+
+    private Outcome run(Prepared turn, AgentEvents events) {
+        long started = System.nanoTime();
+        long[] firstToken = {-1};
+        AgentEvents timed = new AgentEvents() {
+            @Override
+            public void answer(String delta) {
+                if (firstToken[0] < 0) {
+                    firstToken[0] = (System.nanoTime() - started) / 1_000_000;
+                }
+                events.answer(delta);
+            }
+
+            @Override
+            public void thought(AgentThought thought) {
+                events.thought(thought);
+            }
+        };
+        AgentResult result;
+        try {
+            result = new AgentLoop(turn.model()).run(turn.agentRequest(), timed);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Chat turn " + turn.taskId() + " failed: " + e);
+            result = new AgentResult(AgentResult.Status.ERROR, "", List.of(), 0, 0, "The turn failed unexpectedly");
+        }
+        result = withEstimatedUsage(result, turn.agentRequest());
+        long latency = (System.nanoTime() - started) / 1_000_000;
+        BigDecimal price = turn.spec().price(result.promptTokens(), result.completionTokens());
+        String currency = turn.spec().pricing() == null ? null : turn.spec().pricing().currency();
+        history.finish(turn.messageId(), turn.workspaceId(), result, price, currency, latency,
+                firstToken[0] < 0 ? null : firstToken[0]);
+        Usage usage = new Usage(result.promptTokens(), result.completionTokens(), result.totalTokens(), price, currency,
+                latency / 1000.0);
+        return new Outcome(result, new Metadata(usage, List.of()));
+    }
+
+    /** Providers that stream without usage still get counted, with our tokenizer. */
+    private static AgentResult withEstimatedUsage(AgentResult result, AgentRequest request) {
+        if (result.promptTokens() > 0 || result.completionTokens() > 0) {
+            return result;
+        }
+        long prompt = TOKENS.count(request.systemPrompt()) + TOKENS.count(request.query())
+                + request.memory().stream().mapToLong(TOKENS::count).sum();
+        return new AgentResult(result.status(), result.answer(), result.thoughts(), prompt,
+                TOKENS.count(result.answer()), result.error());
+    }
+
+    private void ping(SseWriter sse) {
+        try {
+            while (!Thread.currentThread().isInterrupted() && !sse.isClientGone()) {
+                Thread.sleep(1000);
+                if (sse.silentForMillis() >= pingSeconds * 1000L) {
+                    sse.send("ping", Map.of());
+                }
+            }
+        } catch (InterruptedException done) {
+            // the turn ended
+        }
+    }
+
+    private static Map<String, Object> ids(Prepared turn, Map<String, ?> fields) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("id", turn.messageId());
+        all.put("message_id", turn.messageId());
+        all.put("conversation_id", turn.conversationId());
+        all.put("task_id", turn.taskId());
+        all.put("created_at", turn.createdAt());
+        all.putAll(fields);
+        return all;
+    }
+
+    private static Map<String, Object> thoughtFields(AgentThought thought) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("position", thought.position());
+        fields.put("thought", thought.thought());
+        fields.put("tool", thought.tool());
+        fields.put("tool_input", thought.toolInput());
+        fields.put("observation", thought.observation());
+        fields.put("latency_ms", thought.latencyMillis());
+        return fields;
+    }
+}

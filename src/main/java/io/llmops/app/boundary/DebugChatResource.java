@@ -1,0 +1,116 @@
+package io.llmops.app.boundary;
+
+import io.llmops.agent.boundary.StopSignals;
+import io.llmops.app.boundary.ChatDtos.MessageView;
+import io.llmops.app.boundary.ChatDtos.StopResult;
+import io.llmops.platform.boundary.Roles;
+import io.llmops.platform.error.ApiException;
+import io.llmops.platform.paging.Page;
+import io.llmops.platform.paging.PageQuery;
+import io.llmops.platform.security.Caller;
+import io.llmops.platform.web.SseWriter;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+/**
+ * The builder's debug chat with an app's draft config. Turns run on virtual threads from a managed
+ * executor, so an open stream holds no platform thread while the model thinks.
+ */
+@Path("api/apps/{app_id}/conversations")
+@RolesAllowed(Roles.USER)
+@SecurityRequirement(name = Roles.BEARER_SCHEME)
+@Tag(name = "apps")
+public class DebugChatResource {
+
+    @Inject
+    ChatTurns turns;
+
+    @Inject
+    ChatHistory history;
+
+    @Inject
+    AppConfigs configs;
+
+    @Inject
+    StopSignals stops;
+
+    @Inject
+    Caller caller;
+
+    @Resource(lookup = "java:app/concurrent/llmops-virtual")
+    ManagedExecutorService executor;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({SseWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Chat with the draft config: Server-Sent Events (message, agent_thought, message_end, error, ping) "
+            + "or, with response_mode blocking, one JSON document")
+    public void chat(@PathParam("app_id") UUID appId, @Valid @NotNull ChatDtos.ChatRequest request,
+                     @Suspended AsyncResponse response) {
+        ChatTurns.Prepared turn = turns.prepare(caller.workspaceId(), caller.accountId(), appId, request);
+        executor.execute(() -> {
+            try {
+                if (request.blocking()) {
+                    response.resume(Response.ok(turns.block(turn), MediaType.APPLICATION_JSON).build());
+                } else {
+                    StreamingOutput events = out -> turns.stream(turn, out);
+                    response.resume(Response.ok(events, SseWriter.MEDIA_TYPE)
+                            .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build());
+                }
+            } catch (RuntimeException e) {
+                response.resume(e);
+            }
+        });
+    }
+
+    @GET
+    @Path("messages")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller's current debug conversation, newest message first, with agent thoughts")
+    public Page<MessageView> messages(@PathParam("app_id") UUID appId, @Valid @BeanParam PageQuery page) {
+        configs.draft(caller.workspaceId(), appId);
+        return history.debugMessages(caller.workspaceId(), appId, caller.accountId(), page);
+    }
+
+    @DELETE
+    @Operation(summary = "Start a fresh debug conversation")
+    public Response reset(@PathParam("app_id") UUID appId) {
+        configs.draft(caller.workspaceId(), appId);
+        history.resetDebugger(caller.workspaceId(), appId, caller.accountId());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("tasks/{task_id}/stop")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stop a running answer, from any instance; the stream ends with message_end and status stop")
+    public StopResult stop(@PathParam("app_id") UUID appId, @PathParam("task_id") UUID taskId) {
+        if (!history.taskBelongsTo(taskId, caller.workspaceId(), appId)) {
+            throw ApiException.notFound("Task");
+        }
+        stops.requestStop(taskId);
+        return new StopResult("success");
+    }
+}

@@ -1,0 +1,275 @@
+package io.llmops.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llmops.it.Api.Reply;
+import io.llmops.it.Api.Session;
+import io.llmops.testing.FakeOpenAiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static io.llmops.it.Api.object;
+import static io.llmops.testing.FakeOpenAiServer.Reply.answer;
+import static io.llmops.testing.FakeOpenAiServer.Reply.error;
+import static io.llmops.testing.FakeOpenAiServer.Reply.stream;
+import static io.llmops.testing.FakeOpenAiServer.Reply.tokens;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The builder's debug chat over HTTP against a fake OpenAI-compatible model on loopback. */
+@ExtendWith(LlmopsServer.class)
+class DebugChatIT {
+
+    private static final String KEY = "sk-debug-chat-test-key";
+    private static FakeOpenAiServer fake;
+    private final Api api = new Api();
+    private Session session;
+    private String appId;
+
+    @BeforeAll
+    static void startFake() {
+        fake = FakeOpenAiServer.start().apiKey(KEY);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        fake.close();
+    }
+
+    @BeforeEach
+    void appWithModel() {
+        fake.reset();
+        session = api.register();
+        assertThat(api.put("/api/model-providers/openai/credentials", session.accessToken(),
+                object("api_key", KEY, "base_url", fake.baseUrl())).status()).isEqualTo(200);
+        appId = api.post("/api/apps", session.accessToken(), object("name", "Debug bot")).json().path("id").asText();
+        configure("{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"parameters\":{\"temperature\":0.3}},"
+                + "\"preset_prompt\":\"You are a test bot.\",\"dialog_round\":1}");
+    }
+
+    private void configure(String patch) {
+        Reply reply = api.patch("/api/apps/" + appId + "/draft-config", session.accessToken(), patch);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    private List<JsonNode> chat(String query) {
+        return events(open(query), e -> false);
+    }
+
+    private InputStream open(String query) {
+        HttpRequest request = api.request("/api/apps/" + appId + "/conversations", session.accessToken())
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(object("query", query).toString())).build();
+        try {
+            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads SSE data frames until the stream ends; {@code onEach} may act on each event (returning true stops reading early). */
+    private static List<JsonNode> events(InputStream body, Predicate<JsonNode> onEach) {
+        List<JsonNode> events = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("data: ")) {
+                    JsonNode event = Api.JSON.readTree(line.substring(6));
+                    events.add(event);
+                    if (onEach.test(event)) {
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return events;
+    }
+
+    private static String answerOf(List<JsonNode> events) {
+        StringBuilder answer = new StringBuilder();
+        events.stream().filter(e -> e.path("event").asText().equals("message")).forEach(e -> answer.append(e.path("answer").asText()));
+        return answer.toString();
+    }
+
+    private JsonNode lastMessage() {
+        Reply history = api.get("/api/apps/" + appId + "/conversations/messages", session.accessToken());
+        assertThat(history.status()).isEqualTo(200);
+        return history.json().path("items").get(0);
+    }
+
+    @Test
+    void streamedAnswerArrivesAsDifyEventsAndIsSaved() {
+        fake.enqueue(stream("Hel", "lo ", "there").usage(12, 3));
+
+        List<JsonNode> events = chat("hi");
+
+        assertThat(events).extracting(e -> e.path("event").asText()).containsExactly("message", "message", "message", "message_end");
+        assertThat(answerOf(events)).isEqualTo("Hello there");
+        JsonNode end = events.getLast();
+        assertThat(end.path("conversation_id").asText()).isNotBlank();
+        assertThat(end.path("task_id").asText()).isNotBlank();
+        assertThat(end.at("/metadata/usage/prompt_tokens").asInt()).isEqualTo(12);
+        assertThat(end.at("/metadata/usage/total_tokens").asInt()).isEqualTo(15);
+        assertThat(end.at("/metadata/usage/currency").asText()).isEqualTo("USD");
+        assertThat(end.at("/metadata/retriever_resources").isArray()).isTrue();
+
+        JsonNode sent = fake.lastRequest().json();
+        assertThat(sent.path("messages").get(0).path("content").asText()).isEqualTo("You are a test bot.");
+        assertThat(sent.path("messages").get(1).path("content").asText()).isEqualTo("hi");
+        assertThat(sent.path("temperature").asDouble()).isEqualTo(0.3);
+
+        JsonNode saved = lastMessage();
+        assertThat(saved.path("answer").asText()).isEqualTo("Hello there");
+        assertThat(saved.path("status").asText()).isEqualTo("normal");
+        assertThat(saved.at("/usage/completion_tokens").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void blockingModeAnswersOneDocument() {
+        fake.enqueue(answer("All at once."));
+
+        Reply reply = api.post("/api/apps/" + appId + "/conversations", session.accessToken(),
+                object("query", "hi", "response_mode", "blocking"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().path("answer").asText()).isEqualTo("All at once.");
+        assertThat(reply.json().path("message_id").asText()).isNotBlank();
+        assertThat(reply.json().at("/metadata/usage/total_tokens").asInt()).isPositive();
+    }
+
+    @Test
+    void memoryKeepsOnlyTheConfiguredRounds() {
+        fake.enqueue(stream("one"), stream("two"), stream("three"));
+        chat("first question");
+        chat("second question");
+        chat("third question");
+
+        JsonNode messages = fake.lastRequest().json().path("messages");
+        List<String> contents = new ArrayList<>();
+        messages.forEach(m -> contents.add(m.path("content").asText()));
+        assertThat(contents).containsExactly("You are a test bot.", "second question", "two", "third question");
+    }
+
+    @Test
+    void stopMidStreamEndsWithMessageEndAndSavesThePartialAnswer() {
+        fake.enqueue(tokens(200).chunkDelayMillis(50));
+        Api other = new Api();
+        List<JsonNode> events = events(open("count slowly"), event -> {
+            if (event.path("event").asText().equals("message") && event.path("answer").asText().startsWith("t2 ")) {
+                Reply stop = other.post("/api/apps/" + appId + "/conversations/tasks/" + event.path("task_id").asText()
+                        + "/stop", session.accessToken(), "{}");
+                assertThat(stop.status()).isEqualTo(200);
+            }
+            return false;
+        });
+
+        assertThat(events.getLast().path("event").asText()).isEqualTo("message_end");
+        String partial = answerOf(events);
+        assertThat(partial).startsWith("t0 t1 t2 ").doesNotContain("t199");
+        JsonNode saved = lastMessage();
+        assertThat(saved.path("status").asText()).isEqualTo("stop");
+        assertThat(saved.path("answer").asText()).isEqualTo(partial);
+    }
+
+    @Test
+    void modelErrorIsAnErrorEventAndASavedFailedMessage() {
+        fake.enqueue(error(400, "This model's maximum context length is 10 tokens"));
+
+        List<JsonNode> events = chat("hi");
+
+        JsonNode last = events.getLast();
+        assertThat(last.path("event").asText()).isEqualTo("error");
+        assertThat(last.path("code").asText()).isEqualTo("model_error");
+        assertThat(last.path("message").asText()).contains("maximum context length");
+        JsonNode saved = lastMessage();
+        assertThat(saved.path("status").asText()).isEqualTo("error");
+        assertThat(saved.path("error").asText()).contains("maximum context length");
+    }
+
+    @Test
+    void outputKeywordsAreMaskedInTheStreamAndTheHistory() {
+        configure("{\"review_config\":{\"enable\":true,\"keywords\":[\"secret\"],\"outputs_config\":{\"enable\":true}}}");
+        fake.enqueue(stream("the sec", "ret plan"));
+
+        List<JsonNode> events = chat("tell me");
+
+        assertThat(answerOf(events)).isEqualTo("the ****** plan");
+        assertThat(lastMessage().path("answer").asText()).isEqualTo("the ****** plan");
+    }
+
+    @Test
+    void inputKeywordsAnswerThePresetWithoutCallingTheModel() {
+        configure("{\"review_config\":{\"enable\":true,\"keywords\":[\"forbidden\"],"
+                + "\"inputs_config\":{\"enable\":true,\"preset_response\":\"I cannot help with that.\"}}}");
+        int before = fake.chatRequests().size();
+
+        List<JsonNode> events = chat("something FORBIDDEN");
+
+        assertThat(answerOf(events)).isEqualTo("I cannot help with that.");
+        assertThat(fake.chatRequests()).hasSize(before);
+    }
+
+    @Test
+    void resetStartsAFreshConversation() {
+        fake.enqueue(stream("one"));
+        chat("first");
+        assertThat(api.delete("/api/apps/" + appId + "/conversations", session.accessToken()).status()).isEqualTo(204);
+
+        Reply history = api.get("/api/apps/" + appId + "/conversations/messages", session.accessToken());
+        assertThat(history.json().path("total").asInt()).isZero();
+    }
+
+    @Test
+    void appWithoutModelIsRefusedBeforeStreaming() {
+        String bare = api.post("/api/apps", session.accessToken(), object("name", "Bare")).json().path("id").asText();
+
+        Reply reply = api.post("/api/apps/" + bare + "/conversations", session.accessToken(), object("query", "hi"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.code()).isEqualTo("app_not_configured");
+    }
+
+    @Test
+    void anotherWorkspaceCannotChatReadOrStop() {
+        fake.enqueue(stream("mine"));
+        String taskId = chat("mine").getLast().path("task_id").asText();
+        Session intruder = api.register();
+
+        ObjectNode query = object("query", "hi");
+        assertThat(api.post("/api/apps/" + appId + "/conversations", intruder.accessToken(), query).status()).isEqualTo(404);
+        assertThat(api.get("/api/apps/" + appId + "/conversations/messages", intruder.accessToken()).status()).isEqualTo(404);
+        assertThat(api.post("/api/apps/" + appId + "/conversations/tasks/" + taskId + "/stop", intruder.accessToken(), "{}")
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void emptyQueryIsAValidationError() {
+        Reply reply = api.post("/api/apps/" + appId + "/conversations", session.accessToken(), object("query", " "));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().path("errors").get(0).path("field").asText()).isEqualTo("query");
+    }
+}
