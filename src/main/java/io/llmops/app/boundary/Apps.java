@@ -38,6 +38,14 @@ public class Apps {
         return AppViews.of(app, null);
     }
 
+    /** A new draft app with the given card and draft config (installing a built-in template). */
+    public AppView createFromTemplate(UUID workspaceId, UUID accountId, String name, String description, String icon,
+                                      AppConfig config) {
+        App app = new App(workspaceId, accountId, name, description, icon, config);
+        em.persist(app);
+        return AppViews.of(app, null);
+    }
+
     /** Newest first; {@code search} matches anywhere in the name, ignoring case. */
     public Page<AppView> list(UUID workspaceId, String search, PageQuery page) {
         if (search != null && search.length() > MAX_SEARCH) {
