@@ -101,8 +101,10 @@ public class AppStatistics {
                 decimal(row[4], 2), decimal(row[5], 2), decimal(row[6], 8), currency, decimal(row[7], 2));
     }
 
-    private static BigDecimal decimal(Object value, int scale) {
+    /** Rounded, without trailing zeros and never in exponent form for whole numbers ("1E+2", "0E-8"). */
+    static BigDecimal decimal(Object value, int scale) {
         BigDecimal number = value instanceof BigDecimal big ? big : new BigDecimal(value.toString());
-        return number.setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal rounded = number.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }
