@@ -32,7 +32,7 @@ public final class ChatDtos {
                               String observation, long latencyMs) {
     }
 
-    public record MessageView(UUID id, UUID conversationId, UUID taskId, String query, String answer, String status,
+    public record MessageView(UUID id, UUID conversationId, String conversationName, UUID taskId, String query, String answer, String status,
                               String error, Usage usage, List<ThoughtView> agentThoughts, Instant createdAt) {
     }
 
@@ -45,5 +45,14 @@ public final class ChatDtos {
     }
 
     public record StopResult(String result) {
+    }
+
+    /** {@code PATCH /api/conversations/{id}}: fields left out stay as they are. */
+    public record ConversationUpdate(@Size(max = 255, message = "must be at most 255 characters") String name,
+                                     Boolean isPinned) {
+    }
+
+    public record ConversationView(UUID id, UUID appId, String name, boolean pinned, String invokeFrom,
+                                   Instant createdAt, Instant updatedAt) {
     }
 }

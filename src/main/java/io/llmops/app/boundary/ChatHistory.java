@@ -6,6 +6,7 @@ import io.llmops.agent.control.MemoryWindow;
 import io.llmops.app.boundary.ChatDtos.MessageView;
 import io.llmops.app.boundary.ChatDtos.ThoughtView;
 import io.llmops.app.boundary.ChatDtos.Usage;
+import io.llmops.app.control.ConversationNames;
 import io.llmops.app.entity.Conversation;
 import io.llmops.app.entity.Message;
 import io.llmops.app.entity.MessageAgentThought;
@@ -61,10 +62,12 @@ public class ChatHistory {
         return newestFirst.reversed().stream().map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList();
     }
 
+    /** Stores a turn's message; a conversation without a name is named after its first query. */
     public void start(Message message) {
         em.persist(message);
         Conversation conversation = em.find(Conversation.class, message.conversationId());
         if (conversation != null) {
+            conversation.nameIfUnnamed(ConversationNames.fromQuery(message.query()));
             conversation.touched();
         }
     }
@@ -89,7 +92,7 @@ public class ChatHistory {
     /** The caller's current debug conversation with this app, newest message first. */
     public Page<MessageView> debugMessages(UUID workspaceId, UUID appId, UUID accountId, PageQuery page) {
         return latestDebuggerConversation(workspaceId, appId, accountId)
-                .map(conversation -> messages(conversation.id(), page))
+                .map(conversation -> messages(conversation, page))
                 .orElseGet(() -> Page.of(List.of(), page, 0));
     }
 
@@ -117,7 +120,8 @@ public class ChatHistory {
                 .setParameter("from", Conversation.DEBUGGER).setMaxResults(1).getResultStream().findFirst();
     }
 
-    private Page<MessageView> messages(UUID conversationId, PageQuery page) {
+    private Page<MessageView> messages(Conversation conversation, PageQuery page) {
+        UUID conversationId = conversation.id();
         List<Message> items = em.createQuery("select m from Message m where m.conversationId = :c "
                         + "and m.deletedAt is null order by m.createdAt desc", Message.class)
                 .setParameter("c", conversationId).setFirstResult(page.offset()).setMaxResults(page.pageSize())
@@ -134,7 +138,7 @@ public class ChatHistory {
                     return new ThoughtView(t.id(), t.position(), t.thought(), t.tool(), t.toolInput(), t.observation(),
                             t.latencyMillis());
                 }, Collectors.toList())));
-        return Page.of(items.stream().map(m -> new MessageView(m.id(), m.conversationId(), m.taskId(), m.query(),
+        return Page.of(items.stream().map(m -> new MessageView(m.id(), m.conversationId(), conversation.name(), m.taskId(), m.query(),
                 m.answer(), m.status(), m.error(), usage(m), thoughts.getOrDefault(m.id(), List.of()), m.createdAt()))
                 .toList(), page, total);
     }

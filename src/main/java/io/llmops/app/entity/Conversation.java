@@ -79,6 +79,20 @@ public class Conversation {
         touched();
     }
 
+    public void pin(boolean pin) {
+        this.pinned = pin;
+        touched();
+    }
+
+    /** Names a conversation that has no name yet; a name the user gave stays. */
+    public boolean nameIfUnnamed(String newName) {
+        if (!name.isEmpty() || newName == null || newName.isEmpty()) {
+            return false;
+        }
+        this.name = newName;
+        return true;
+    }
+
     public void summarize(String newSummary) {
         this.summary = newSummary;
     }
@@ -101,6 +115,26 @@ public class Conversation {
 
     public String summary() {
         return summary;
+    }
+
+    public boolean pinned() {
+        return pinned;
+    }
+
+    public String invokeFrom() {
+        return invokeFrom;
+    }
+
+    public UUID accountId() {
+        return accountId;
+    }
+
+    public String endUserId() {
+        return endUserId;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 
     public boolean isDeleted() {

@@ -110,6 +110,10 @@ public class Message {
         return id;
     }
 
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
     public UUID conversationId() {
         return conversationId;
     }
