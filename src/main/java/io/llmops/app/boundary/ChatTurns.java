@@ -155,8 +155,11 @@ public class ChatTurns {
             } else {
                 // reserved before message_end goes out, so a client's next turn already finds it pending
                 CompletableFuture<Void> summary = reserveSummary(turn, outcome.result());
-                sse.send("message_end", ids(turn, Map.of("metadata", outcome.metadata())));
-                summarizeLater(turn, outcome.result(), summary);
+                try {
+                    sse.send("message_end", ids(turn, Map.of("metadata", outcome.metadata())));
+                } finally {
+                    summarizeLater(turn, outcome.result(), summary);
+                }
             }
         } finally {
             pinger.interrupt();
