@@ -32,13 +32,12 @@ public final class AgentLoop {
     }
 
     public AgentResult run(AgentRequest request, AgentEvents events) {
+        AgentResult reviewed = answerInputReview(request, events);
+        if (reviewed != null) {
+            return reviewed;
+        }
         AgentRequest.Review review = request.review();
         KeywordMasker masker = new KeywordMasker(review.maskOutput() ? review.keywords() : List.of());
-        if (review.checkInput() && new KeywordMasker(review.keywords()).matches(request.query())) {
-            String preset = review.presetResponse() == null ? "" : review.presetResponse();
-            events.answer(preset);
-            return new AgentResult(AgentResult.Status.NORMAL, preset, List.of(), 0, 0, null);
-        }
 
         List<ChatMessage> messages = new ArrayList<>();
         if (request.systemPrompt() != null && !request.systemPrompt().isBlank()) {
@@ -87,6 +86,17 @@ public final class AgentLoop {
             }
         }
         throw new IllegalStateException("unreachable: the last iteration has no tools");
+    }
+
+    /** The preset response when the input review catches the query (the model is not called), else null. */
+    static AgentResult answerInputReview(AgentRequest request, AgentEvents events) {
+        AgentRequest.Review review = request.review();
+        if (review.checkInput() && new KeywordMasker(review.keywords()).matches(request.query())) {
+            String preset = review.presetResponse() == null ? "" : review.presetResponse();
+            events.answer(preset);
+            return new AgentResult(AgentResult.Status.NORMAL, preset, List.of(), 0, 0, null);
+        }
+        return null;
     }
 
     private static AgentThought callTool(int position, String thought, ToolExecutionRequest call, AgentTool tool,

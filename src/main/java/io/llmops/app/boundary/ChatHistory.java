@@ -89,6 +89,43 @@ public class ChatHistory {
         }
     }
 
+    /** The conversation's long-term memory (null when none yet). */
+    public String summary(UUID conversationId) {
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        return conversation == null ? null : conversation.summary();
+    }
+
+    public void saveSummary(UUID conversationId, String summary) {
+        Conversation conversation = em.find(Conversation.class, conversationId);
+        if (conversation != null && !conversation.isDeleted()) {
+            conversation.summarize(summary);
+        }
+    }
+
+    /** A message's app and the last rounds of its conversation up to and including it, oldest first. */
+    public record MessageContext(UUID appId, UUID conversationId, List<MemoryWindow.Round> rounds) {
+    }
+
+    /** The context of a live message of the workspace in a live conversation; empty otherwise. */
+    public java.util.Optional<MessageContext> messageContext(UUID workspaceId, UUID messageId, int rounds) {
+        return em.createQuery("select m, c.appId from Message m, Conversation c where m.id = :id "
+                        + "and m.workspaceId = :ws and c.id = m.conversationId and c.workspaceId = :ws "
+                        + "and m.deletedAt is null and c.deletedAt is null", Object[].class)
+                .setParameter("id", messageId).setParameter("ws", workspaceId)
+                .getResultStream().findFirst().map(row -> {
+                    Message target = (Message) row[0];
+                    List<Message> newestFirst = em.createQuery("select m from Message m where m.conversationId = :c "
+                                    + "and m.deletedAt is null and m.createdAt < :at and m.status <> 'error' "
+                                    + "order by m.createdAt desc", Message.class)
+                            .setParameter("c", target.conversationId()).setParameter("at", target.createdAt())
+                            .setMaxResults(Math.max(0, rounds - 1)).getResultList();
+                    List<MemoryWindow.Round> context = new java.util.ArrayList<>(newestFirst.reversed().stream()
+                            .map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList());
+                    context.add(new MemoryWindow.Round(target.query(), target.answer()));
+                    return new MessageContext((UUID) row[1], target.conversationId(), context);
+                });
+    }
+
     /** The caller's current debug conversation with this app, newest message first. */
     public Page<MessageView> debugMessages(UUID workspaceId, UUID appId, UUID accountId, PageQuery page) {
         return latestDebuggerConversation(workspaceId, appId, accountId)

@@ -7,6 +7,9 @@ import io.llmops.agent.control.AgentLoop;
 import io.llmops.agent.control.AgentRequest;
 import io.llmops.agent.control.AgentResult;
 import io.llmops.agent.control.AgentThought;
+import io.llmops.agent.control.ConversationSummarizer;
+import io.llmops.agent.control.KeywordMasker;
+import io.llmops.agent.control.ReactLoop;
 import io.llmops.agent.control.MemoryWindow;
 import io.llmops.agent.control.TokenCounter;
 import io.llmops.app.boundary.ChatDtos.BlockingAnswer;
@@ -21,6 +24,8 @@ import io.llmops.model.control.ModelSpec;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.persistence.Timestamps;
 import io.llmops.platform.web.SseWriter;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,12 +37,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One debug-chat turn: everything that can be refused is checked and the message row stored
  * before the first byte; then the agent loop runs (no transaction open) while events stream, and
  * the outcome — normal, stopped or failed — is saved. Every stream ends with message_end or error.
+ * With long-term memory on, a finished turn then updates the conversation summary in the background;
+ * the next turn of the same conversation on this instance waits (bounded) for that update.
  */
 @ApplicationScoped
 public class ChatTurns {
@@ -61,9 +75,23 @@ public class ChatTurns {
     @ConfigProperty(name = "llmops.chat.ping-interval-seconds", defaultValue = "10")
     int pingSeconds;
 
-    /** A turn ready to run: the model, the request to the agent loop, and the ids the events carry. */
+    @Inject
+    @ConfigProperty(name = "llmops.chat.summary-wait-seconds", defaultValue = "10")
+    int summaryWaitSeconds;
+
+    @Resource(lookup = "java:app/concurrent/llmops-virtual")
+    ManagedExecutorService executor;
+
+    /** Summaries being written, by conversation: the next turn waits for its conversation's. */
+    private final ConcurrentMap<UUID, CompletableFuture<Void>> pendingSummaries = new ConcurrentHashMap<>();
+
+    /**
+     * A turn ready to run: the model, the request to the agent loop, the ids the events carry, and
+     * what long-term memory needs afterwards ({@code summary}: the one this turn's prompt used).
+     */
     public record Prepared(UUID workspaceId, UUID messageId, UUID conversationId, UUID taskId, Instant createdAt,
-                           StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest) {
+                           StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest,
+                           AppConfig.ModelConfig modelConfig, boolean longTermMemory, String summary) {
     }
 
     public Prepared prepare(UUID workspaceId, UUID accountId, UUID appId, ChatRequest request) {
@@ -77,7 +105,14 @@ public class ChatTurns {
                 modelConfig.parameters());
         Conversation conversation = history.debuggerConversation(workspaceId, appId, accountId, request.conversationId());
         List<MemoryWindow.Round> rounds = history.recentRounds(conversation.id(), config.dialogRound());
-        String systemPrompt = config.presetPrompt();
+        boolean longTermMemory = config.longTermMemory().enable();
+        String summary = null;
+        if (longTermMemory) {
+            awaitSummary(conversation.id());
+            summary = history.summary(conversation.id());
+        }
+        String systemPrompt = longTermMemory ? ConversationSummarizer.systemPrompt(config.presetPrompt(), summary)
+                : config.presetPrompt();
         int answerRoom = spec.withDefaults(modelConfig.parameters()).getOrDefault("max_tokens", BigDecimal.valueOf(1024)).intValue();
         // 10 % margin: other providers tokenize differently from the BPE we count with
         int budget = (int) (spec.contextSize() * 0.9) - answerRoom - TOKENS.count(systemPrompt) - TOKENS.count(request.query());
@@ -95,13 +130,13 @@ public class ChatTurns {
         AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(), List.of(),
                 AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
         return new Prepared(workspaceId, message.id(), conversation.id(), taskId, Timestamps.now(), model, spec,
-                agentRequest);
+                agentRequest, modelConfig, longTermMemory, summary);
     }
 
     /** Streams the turn as Server-Sent Events, with a ping after {@code pingSeconds} of silence. */
     public void stream(Prepared turn, OutputStream out) {
         SseWriter sse = new SseWriter(out);
-        Thread pinger = Thread.ofVirtual().start(() -> ping(sse));
+        SseWriter.KeepAlive pinger = sse.keepAlive(pingSeconds);
         try {
             Outcome outcome = run(turn, new AgentEvents() {
                 @Override
@@ -118,10 +153,16 @@ public class ChatTurns {
                 sse.send("error", ids(turn, Map.of("code", "model_error", "message", outcome.result().error(),
                         "status", 502)));
             } else {
-                sse.send("message_end", ids(turn, Map.of("metadata", outcome.metadata())));
+                // reserved before message_end goes out, so a client's next turn already finds it pending
+                CompletableFuture<Void> summary = reserveSummary(turn, outcome.result());
+                try {
+                    sse.send("message_end", ids(turn, Map.of("metadata", outcome.metadata())));
+                } finally {
+                    summarizeLater(turn, outcome.result(), summary);
+                }
             }
         } finally {
-            pinger.interrupt();
+            pinger.close();
         }
     }
 
@@ -131,6 +172,7 @@ public class ChatTurns {
         if (outcome.result().status() == AgentResult.Status.ERROR) {
             throw new ApiException(502, "model_error", outcome.result().error());
         }
+        summarizeLater(turn, outcome.result(), reserveSummary(turn, outcome.result()));
         return new BlockingAnswer("message", turn.messageId(), turn.conversationId(), turn.taskId(),
                 outcome.result().answer(), outcome.result().status().name().toLowerCase(), outcome.metadata(),
                 turn.createdAt());
@@ -158,7 +200,10 @@ public class ChatTurns {
         };
         AgentResult result;
         try {
-            result = new AgentLoop(turn.model()).run(turn.agentRequest(), timed);
+            // models without function calling get the ReAct prompt loop instead
+            result = turn.spec().supports(ModelSpec.TOOL_CALL)
+                    ? new AgentLoop(turn.model()).run(turn.agentRequest(), timed)
+                    : new ReactLoop(turn.model()).run(turn.agentRequest(), timed);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Chat turn " + turn.taskId() + " failed: " + e);
             result = new AgentResult(AgentResult.Status.ERROR, "", List.of(), 0, 0, "The turn failed unexpectedly");
@@ -174,6 +219,65 @@ public class ChatTurns {
         return new Outcome(result, new Metadata(usage, List.of()));
     }
 
+    /** A pending-summary slot when long-term memory should learn from this turn, else null. */
+    private CompletableFuture<Void> reserveSummary(Prepared turn, AgentResult result) {
+        if (!turn.longTermMemory() || result.status() != AgentResult.Status.NORMAL || caughtByInputReview(turn)) {
+            return null;
+        }
+        CompletableFuture<Void> slot = new CompletableFuture<>();
+        pendingSummaries.put(turn.conversationId(), slot);
+        return slot;
+    }
+
+    /** Updates the summary on a virtual thread; a failure keeps the old summary and is only logged. */
+    private void summarizeLater(Prepared turn, AgentResult result, CompletableFuture<Void> slot) {
+        if (slot == null) {
+            return;
+        }
+        Runnable release = () -> {
+            slot.complete(null);
+            pendingSummaries.remove(turn.conversationId(), slot);
+        };
+        try {
+            executor.execute(() -> {
+                try {
+                    AppConfig.ModelConfig mc = turn.modelConfig();
+                    String summary = new ConversationSummarizer(models.chatModel(turn.workspaceId(), mc.provider(),
+                            mc.model(), mc.parameters())).summarize(turn.summary(), turn.agentRequest().query(),
+                            result.answer());
+                    history.saveSummary(turn.conversationId(), summary);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Summary of conversation " + turn.conversationId() + " not updated: " + e);
+                } finally {
+                    release.run();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Summary of conversation " + turn.conversationId() + " not scheduled: " + e);
+            release.run();
+        }
+    }
+
+    /** Waits (bounded) for a summary of this conversation still being written, so the turn sees it. */
+    private void awaitSummary(UUID conversationId) {
+        CompletableFuture<Void> pending = pendingSummaries.get(conversationId);
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get(summaryWaitSeconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // go on with the summary stored so far
+        }
+    }
+
+    private static boolean caughtByInputReview(Prepared turn) {
+        AgentRequest.Review review = turn.agentRequest().review();
+        return review.checkInput() && new KeywordMasker(review.keywords()).matches(turn.agentRequest().query());
+    }
+
     /** Providers that stream without usage still get counted, with our tokenizer. */
     private static AgentResult withEstimatedUsage(AgentResult result, AgentRequest request) {
         if (result.promptTokens() > 0 || result.completionTokens() > 0) {
@@ -185,18 +289,6 @@ public class ChatTurns {
                 TOKENS.count(result.answer()), result.error());
     }
 
-    private void ping(SseWriter sse) {
-        try {
-            while (!Thread.currentThread().isInterrupted() && !sse.isClientGone()) {
-                Thread.sleep(1000);
-                if (sse.silentForMillis() >= pingSeconds * 1000L) {
-                    sse.send("ping", Map.of());
-                }
-            }
-        } catch (InterruptedException done) {
-            // the turn ended
-        }
-    }
 
     private static Map<String, Object> ids(Prepared turn, Map<String, ?> fields) {
         Map<String, Object> all = new LinkedHashMap<>();

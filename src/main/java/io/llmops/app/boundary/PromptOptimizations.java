@@ -78,7 +78,7 @@ public class PromptOptimizations {
     /** Streams the improved prompt; a client that leaves stops the model call. */
     public void stream(Prepared prepared, OutputStream out) {
         SseWriter sse = new SseWriter(out);
-        Thread pinger = Thread.ofVirtual().start(() -> ping(sse));
+        SseWriter.KeepAlive pinger = sse.keepAlive(pingSeconds);
         long started = System.nanoTime();
         try {
             AgentResult result;
@@ -113,20 +113,7 @@ public class PromptOptimizations {
             usage.put("latency", (System.nanoTime() - started) / 1_000_000 / 1000.0);
             sse.send("message_end", Map.of("metadata", Map.of("usage", usage)));
         } finally {
-            pinger.interrupt();
-        }
-    }
-
-    private void ping(SseWriter sse) {
-        try {
-            while (!Thread.currentThread().isInterrupted() && !sse.isClientGone()) {
-                Thread.sleep(1000);
-                if (sse.silentForMillis() >= pingSeconds * 1000L) {
-                    sse.send("ping", Map.of());
-                }
-            }
-        } catch (InterruptedException done) {
-            // the rewrite ended
+            pinger.close();
         }
     }
 }

@@ -52,4 +52,30 @@ public final class SseWriter {
     public boolean isClientGone() {
         return clientGone;
     }
+
+    /**
+     * Sends a {@code ping} event whenever the stream has been silent for {@code intervalSeconds},
+     * from a virtual thread, until the returned handle is closed or the client goes away.
+     */
+    public KeepAlive keepAlive(int intervalSeconds) {
+        Thread pinger = Thread.ofVirtual().name("sse-keep-alive").start(() -> {
+            try {
+                while (!clientGone) {
+                    Thread.sleep(Math.min(1000L, intervalSeconds * 1000L));
+                    if (silentForMillis() >= intervalSeconds * 1000L) {
+                        send("ping", Map.of());
+                    }
+                }
+            } catch (InterruptedException closed) {
+                // the stream ended
+            }
+        });
+        return pinger::interrupt;
+    }
+
+    /** Stops the keep-alive pings; closing never fails. */
+    public interface KeepAlive extends AutoCloseable {
+        @Override
+        void close();
+    }
 }
