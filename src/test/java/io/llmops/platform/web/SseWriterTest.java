@@ -48,4 +48,19 @@ class SseWriterTest {
 
         assertThat(writer.isClientGone()).isTrue();
     }
+
+    @Test
+    void keepAliveSendsAPingAfterSilenceAndStopsWhenClosed() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SseWriter writer = new SseWriter(out);
+
+        try (SseWriter.KeepAlive ignored = writer.keepAlive(1)) {
+            Thread.sleep(2_500);
+        }
+        String afterClose = out.toString(StandardCharsets.UTF_8);
+        Thread.sleep(1_500);
+
+        assertThat(afterClose).contains("event: ping");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(afterClose);
+    }
 }
