@@ -70,6 +70,24 @@ public final class Api {
         return Session.of(email, password, reply.json());
     }
 
+    /**
+     * Stores OpenAI credentials pointing at a (fake) model server for the session's workspace and
+     * creates an app whose draft config is {@code configPatch}; answers the app's id.
+     */
+    public String appWithModel(Session session, String apiKey, String baseUrl, String name, String configPatch) {
+        Reply credentials = put("/api/model-providers/openai/credentials", session.accessToken(),
+                object("api_key", apiKey, "base_url", baseUrl));
+        if (credentials.status() != 200) {
+            throw new AssertionError("credentials: " + credentials.status() + " " + credentials.body());
+        }
+        String appId = post("/api/apps", session.accessToken(), object("name", name)).json().path("id").asText();
+        Reply configured = patch("/api/apps/" + appId + "/draft-config", session.accessToken(), configPatch);
+        if (configured.status() != 200) {
+            throw new AssertionError("draft config: " + configured.status() + " " + configured.body());
+        }
+        return appId;
+    }
+
     public static ObjectNode object(String... keyValues) {
         ObjectNode node = JSON.createObjectNode();
         for (int i = 0; i < keyValues.length; i += 2) {

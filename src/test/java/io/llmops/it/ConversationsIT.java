@@ -41,13 +41,9 @@ class ConversationsIT {
     void appWithModel() {
         fake.reset();
         session = api.register();
-        assertThat(api.put("/api/model-providers/openai/credentials", session.accessToken(),
-                object("api_key", KEY, "base_url", fake.baseUrl())).status()).isEqualTo(200);
-        appId = api.post("/api/apps", session.accessToken(), object("name", "Chat bot")).json().path("id").asText();
-        Reply configured = api.patch("/api/apps/" + appId + "/draft-config", session.accessToken(),
+        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Chat bot",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
                         + "\"preset_prompt\":\"You are a test bot.\",\"dialog_round\":5}");
-        assertThat(configured.status()).as(configured.body()).isEqualTo(200);
     }
 
     private JsonNode turn(String query, String answer) {

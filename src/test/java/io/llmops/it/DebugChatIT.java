@@ -55,10 +55,8 @@ class DebugChatIT {
     void appWithModel() {
         fake.reset();
         session = api.register();
-        assertThat(api.put("/api/model-providers/openai/credentials", session.accessToken(),
-                object("api_key", KEY, "base_url", fake.baseUrl())).status()).isEqualTo(200);
-        appId = api.post("/api/apps", session.accessToken(), object("name", "Debug bot")).json().path("id").asText();
-        configure("{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"parameters\":{\"temperature\":0.3}},"
+        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Debug bot",
+                "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"parameters\":{\"temperature\":0.3}},"
                 + "\"preset_prompt\":\"You are a test bot.\",\"dialog_round\":1}");
     }
 
@@ -145,6 +143,33 @@ class DebugChatIT {
         assertThat(saved.path("answer").asText()).isEqualTo("Hello there");
         assertThat(saved.path("status").asText()).isEqualTo("normal");
         assertThat(saved.at("/usage/completion_tokens").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void builtInToolCallIsRunStreamedAsAThoughtAndFedBackToTheModel() {
+        configure("{\"tools\":[{\"type\":\"builtin\",\"provider\":\"time\",\"tool\":\"current_time\"}]}");
+        fake.enqueue(FakeOpenAiServer.Reply.toolCall("current_time", "{\"timezone\":\"Asia/Shanghai\"}"),
+                stream("It is ", "late in Shanghai."));
+
+        List<JsonNode> events = chat("What time is it in Shanghai?");
+
+        assertThat(events).extracting(e -> e.path("event").asText())
+                .containsSubsequence("agent_thought", "message", "message_end");
+        JsonNode thought = events.stream().filter(e -> e.path("event").asText().equals("agent_thought")).findFirst().orElseThrow();
+        assertThat(thought.path("tool").asText()).isEqualTo("current_time");
+        assertThat(thought.path("tool_input").asText()).contains("Asia/Shanghai");
+        assertThat(thought.path("observation").asText()).endsWith("(Asia/Shanghai)");
+        assertThat(answerOf(events)).isEqualTo("It is late in Shanghai.");
+
+        JsonNode firstCall = fake.chatRequests().get(fake.chatRequests().size() - 2).json();
+        assertThat(firstCall.path("tools").get(0).at("/function/name").asText()).isEqualTo("current_time");
+        JsonNode toolResult = fake.lastRequest().json().path("messages").get(fake.lastRequest().json().path("messages").size() - 1);
+        assertThat(toolResult.path("role").asText()).isEqualTo("tool");
+        assertThat(toolResult.path("content").asText()).endsWith("(Asia/Shanghai)");
+
+        JsonNode saved = lastMessage();
+        assertThat(saved.path("agent_thoughts").get(0).path("tool").asText()).isEqualTo("current_time");
+        assertThat(saved.path("answer").asText()).isEqualTo("It is late in Shanghai.");
     }
 
     @Test

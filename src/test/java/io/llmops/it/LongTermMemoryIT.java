@@ -54,10 +54,8 @@ class LongTermMemoryIT {
     void appWithModel() {
         fake.reset();
         session = api.register();
-        assertThat(api.put("/api/model-providers/openai/credentials", session.accessToken(),
-                object("api_key", KEY, "base_url", fake.baseUrl())).status()).isEqualTo(200);
-        appId = api.post("/api/apps", session.accessToken(), object("name", "Memory bot")).json().path("id").asText();
-        configure("{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
+        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Memory bot",
+                "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
                 + "\"preset_prompt\":\"" + PRESET + "\",\"dialog_round\":3}");
     }
 

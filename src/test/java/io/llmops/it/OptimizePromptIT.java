@@ -52,12 +52,8 @@ class OptimizePromptIT {
     void appWithModel() {
         fake.reset();
         session = api.register();
-        assertThat(api.put("/api/model-providers/openai/credentials", session.accessToken(),
-                object("api_key", KEY, "base_url", fake.baseUrl())).status()).isEqualTo(200);
-        appId = api.post("/api/apps", session.accessToken(), object("name", "Prompt lab")).json().path("id").asText();
-        Reply configured = api.patch("/api/apps/" + appId + "/draft-config", session.accessToken(),
+        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Prompt lab",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"parameters\":{\"temperature\":0.2}}}");
-        assertThat(configured.status()).as(configured.body()).isEqualTo(200);
     }
 
     private List<JsonNode> optimize(ObjectNode body) {

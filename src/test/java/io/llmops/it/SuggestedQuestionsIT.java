@@ -42,10 +42,8 @@ class SuggestedQuestionsIT {
     void answeredMessage() {
         fake.reset();
         session = api.register();
-        assertThat(api.put("/api/model-providers/openai/credentials", session.accessToken(),
-                object("api_key", KEY, "base_url", fake.baseUrl())).status()).isEqualTo(200);
-        appId = api.post("/api/apps", session.accessToken(), object("name", "Suggesting bot")).json().path("id").asText();
-        configure("{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
+        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Suggesting bot",
+                "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
                 + "\"suggested_after_answer\":{\"enable\":true}}");
         fake.enqueue(answer("Java is a programming language."));
         Reply turn = api.post("/api/apps/" + appId + "/conversations", session.accessToken(),

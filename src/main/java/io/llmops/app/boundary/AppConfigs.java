@@ -5,6 +5,7 @@ import io.llmops.app.boundary.AppDtos.VersionView;
 import io.llmops.app.control.AppConfig;
 import io.llmops.app.control.AppConfigEditor;
 import io.llmops.app.control.AppConfigValidator;
+import io.llmops.tool.boundary.ToolRegistry;
 import io.llmops.app.entity.App;
 import io.llmops.app.entity.AppConfigVersion;
 import io.llmops.model.control.ModelCatalog;
@@ -39,11 +40,15 @@ public class AppConfigs {
     @Inject
     ModelCatalog catalog;
 
+    @Inject
+    ToolRegistry tools;
+
     private AppConfigEditor editor;
 
     @PostConstruct
     void init() {
-        editor = new AppConfigEditor(new AppConfigValidator(catalog));
+        // built-in tools are the same for every workspace; API tools (issue 4) will need the workspace here
+        editor = new AppConfigEditor(new AppConfigValidator(catalog, entry -> tools.resolve(null, entry).isPresent()));
     }
 
     /** The draft config of a live app of the workspace (404 otherwise). */

@@ -1,5 +1,6 @@
 package io.llmops.app.boundary;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.llmops.agent.boundary.StopSignals;
 import io.llmops.agent.control.AgentEvents;
@@ -7,10 +8,11 @@ import io.llmops.agent.control.AgentLoop;
 import io.llmops.agent.control.AgentRequest;
 import io.llmops.agent.control.AgentResult;
 import io.llmops.agent.control.AgentThought;
+import io.llmops.agent.control.AgentTool;
 import io.llmops.agent.control.ConversationSummarizer;
 import io.llmops.agent.control.KeywordMasker;
-import io.llmops.agent.control.ReactLoop;
 import io.llmops.agent.control.MemoryWindow;
+import io.llmops.agent.control.ReactLoop;
 import io.llmops.agent.control.TokenCounter;
 import io.llmops.app.boundary.ChatDtos.BlockingAnswer;
 import io.llmops.app.boundary.ChatDtos.ChatRequest;
@@ -24,6 +26,7 @@ import io.llmops.model.control.ModelSpec;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.persistence.Timestamps;
 import io.llmops.platform.web.SseWriter;
+import io.llmops.tool.boundary.ToolRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +71,9 @@ public class ChatTurns {
 
     @Inject
     ChatHistory history;
+
+    @Inject
+    ToolRegistry tools;
 
     @Inject
     StopSignals stops;
@@ -127,10 +134,29 @@ public class ChatTurns {
                 ? new AgentRequest.Review(review.keywords(), review.inputsConfig().enable(),
                 review.inputsConfig().presetResponse(), review.outputsConfig().enable())
                 : AgentRequest.Review.NONE;
-        AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(), List.of(),
-                AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
+        AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(),
+                agentTools(workspaceId, config), AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
         return new Prepared(workspaceId, message.id(), conversation.id(), taskId, Timestamps.now(), model, spec,
                 agentRequest, modelConfig, longTermMemory, summary);
+    }
+
+    /** The config's tools the agent may call; an entry that no longer resolves is left out (and logged). */
+    private List<AgentTool> agentTools(UUID workspaceId, AppConfig config) {
+        List<AgentTool> resolved = new ArrayList<>();
+        for (Map<String, Object> entry : config.tools()) {
+            tools.resolve(workspaceId, entry).ifPresentOrElse(tool -> resolved.add(new AgentTool() {
+                @Override
+                public ToolSpecification specification() {
+                    return tool.specification();
+                }
+
+                @Override
+                public String execute(String argumentsJson) throws Exception {
+                    return tool.call(argumentsJson);
+                }
+            }), () -> LOG.warning(() -> "Tool entry no longer resolves and is skipped: " + entry));
+        }
+        return resolved;
     }
 
     /** Streams the turn as Server-Sent Events, with a ping after {@code pingSeconds} of silence. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.Set;
 
 /**
@@ -42,9 +43,17 @@ public final class AppConfigValidator {
     private static final List<String> STRATEGIES = Arrays.stream(RetrievalStrategy.values()).map(Enum::name).toList();
 
     private final ModelCatalog catalog;
+    private final Predicate<Map<String, Object>> knownTool;
 
+    /** A validator that knows no tools (every tool entry is an unknown reference). */
     public AppConfigValidator(ModelCatalog catalog) {
+        this(catalog, entry -> false);
+    }
+
+    /** @param knownTool whether a tool entry names a tool the app's workspace can use */
+    public AppConfigValidator(ModelCatalog catalog, Predicate<Map<String, Object>> knownTool) {
         this.catalog = catalog;
+        this.knownTool = knownTool;
     }
 
     /** Every problem of the config, in document order; empty when it is valid. */
@@ -61,9 +70,9 @@ public final class AppConfigValidator {
         root.toggle("suggested_after_answer");
         root.section("review_config", Set.of("enable", "keywords", "inputs_config", "outputs_config"))
                 .ifPresent(AppConfigValidator::reviewConfig);
-        // Tools, workflows and datasets do not exist yet, so every entry is an unknown reference. When
-        // those features arrive, their lookup (scoped to the app's workspace) plugs in here.
-        unknownReferences(root, "tools", "tool");
+        tools(root);
+        // Workflows and datasets do not exist yet, so every entry is an unknown reference. When those
+        // features arrive, their lookup (scoped to the app's workspace) plugs in here like tools.
         unknownReferences(root, "workflows", "workflow");
         unknownReferences(root, "datasets", "dataset");
         root.section("retrieval_config", Set.of("retrieval_strategy", "k", "score")).ifPresent(retrieval -> {
@@ -120,6 +129,27 @@ public final class AppConfigValidator {
         if (inputsEnabled && presetResponse.isBlank()) {
             inputs.get().fail("preset_response", "is required when input review is enabled");
         }
+    }
+
+    private void tools(JsonSection root) {
+        root.array("tools", MAX_REFERENCES).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof JsonObject entry) || !knownTool.test(strings(entry))) {
+                    root.fail("tools[" + i + "]", "is not a known tool");
+                }
+            }
+        });
+    }
+
+    /** The string members of a tool entry (its type, provider, tool, ids). */
+    private static Map<String, Object> strings(JsonObject entry) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        entry.forEach((key, value) -> {
+            if (value instanceof JsonString text) {
+                values.put(key, text.getString());
+            }
+        });
+        return values;
     }
 
     private static void unknownReferences(JsonSection root, String key, String what) {

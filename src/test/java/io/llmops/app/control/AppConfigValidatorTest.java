@@ -212,4 +212,15 @@ class AppConfigValidatorTest {
                 + "'retrieval_config': {'k': 99}, 'model_config': {'provider': 'openai', 'model': 'nope'}}"))
                 .containsExactly("model_config.model", "dialog_round", "opening_questions", "tools[0]", "retrieval_config.k");
     }
+
+    @Test
+    void toolEntriesAreCheckedWithTheGivenLookup() {
+        AppConfigValidator withTime = new AppConfigValidator(ModelCatalog.fromClasspath(),
+                entry -> "builtin".equals(entry.get("type")) && "time".equals(entry.get("provider")));
+
+        assertThat(withTime.validate(json("{'tools': [{'type': 'builtin', 'provider': 'time', 'tool': 'current_time'}]}")))
+                .isEmpty();
+        assertThat(withTime.validate(json("{'tools': [{'type': 'builtin', 'provider': 'time'}, {'type': 'api'}, 'x']}")))
+                .extracting(FieldError::field).containsExactly("tools[1]", "tools[2]");
+    }
 }
