@@ -7,7 +7,7 @@
 # The server is always stopped on exit. Loopback only.
 #
 # Tunables (environment): PORT, SRC_DIR, OUT_DIR, BENCH_JAVA_HOME, JAVA_OPTS (server), SKIP_BUILD=1,
-# READY_TIMEOUT, DB_NAME, REDIS_DB, PROFILE=1 (JFR on the server), and the driver's N1, N50, N1_FAST,
+# READY_TIMEOUT, DB_NAME, REDIS_DB, PROFILE=1 (JFR on the server), DRIVER_OPTS (driver JVM), and the driver's N1, N50, N1_FAST,
 # N50_FAST, WARMUP (requests per side; see ChatBench.java).
 set -Eeuo pipefail
 
@@ -22,6 +22,7 @@ DB_NAME="${DB_NAME:-llmops_bench}"
 REDIS_DB="${REDIS_DB:-14}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 PROFILE="${PROFILE:-0}"
+DRIVER_OPTS="${DRIVER_OPTS:-}"   # extra JVM options for the driver (which also runs the fake model)
 BASE="http://127.0.0.1:$PORT"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -106,7 +107,7 @@ log "Payara ready (pid $SERVER_PID)"
 log "running bench/chat/ChatBench.java"
 FROM=$(date +%H:%M:%S)
 BASE="$BASE" SERVER_PID="$SERVER_PID" OUT="$OUT_DIR/summary.md" \
-    "$JAVA" -cp "$CLASSPATH_DRIVER" "$PROJECT_DIR/bench/chat/ChatBench.java" 2> >(tee "$OUT_DIR/driver.log" >&2)
+    "$JAVA" $DRIVER_OPTS -cp "$CLASSPATH_DRIVER" "$PROJECT_DIR/bench/chat/ChatBench.java" 2> >(tee "$OUT_DIR/driver.log" >&2)
 TO=$(date +%H:%M:%S)
 kill -0 "$SERVER_PID" 2>/dev/null || die "Payara exited during the run"
 {
@@ -118,6 +119,9 @@ if [ "$PROFILE" = 1 ]; then
     { echo; echo "CPU of the server's threads during the driver run ($FROM..$TO, JFR execution samples):"; echo
       python3 "$PROJECT_DIR/bench/jfr_breakdown.py" "$OUT_DIR/server.jfr" "$FROM" "$TO" --jfr "$JAVA_HOME/bin/jfr"; } \
         >>"$OUT_DIR/summary.md" || log "WARNING: JFR breakdown failed"
+    { echo; echo "Inclusive CPU shares over all server threads ($FROM..$TO, includes the warm-up):"; echo
+      python3 "$PROJECT_DIR/bench/chat/jfr_inclusive.py" "$OUT_DIR/server.jfr" "$FROM" "$TO" --jfr "$JAVA_HOME/bin/jfr"; } \
+        >>"$OUT_DIR/summary.md" || log "WARNING: jfr_inclusive.py failed"
 fi
 cat "$OUT_DIR/summary.md"
 log "summary, driver log and server log: $OUT_DIR"

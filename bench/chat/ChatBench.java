@@ -104,7 +104,13 @@ public class ChatBench {
                     }
                 }
             }
-            String summary = summary(cells);
+            // one realistic streaming turn each way: when did each token arrive (ms after the request was sent)?
+            fake.whenEmpty(realistic);
+            String timeline = "\nArrival of the 50 `message` events of one realistic streaming turn, ms after sending "
+                    + "(tokens 1-5, 10, 20, 30, 35, 40, 50):\n\n"
+                    + "- platform: " + pick(platformTimeline(clients.getFirst())) + "\n"
+                    + "- direct:   " + pick(directTimeline(direct)) + "\n";
+            String summary = summary(cells) + timeline;
             Files.writeString(out, summary);
             System.out.println(summary);
         }
@@ -244,6 +250,58 @@ public class ChatBench {
             warn("direct: " + e);
             return new Sample(System.nanoTime() - start, -1, false);
         }
+    }
+
+    static String pick(List<Long> offsets) {
+        StringBuilder sb = new StringBuilder();
+        for (int i : new int[] {1, 2, 3, 4, 5, 10, 20, 30, 35, 40, 50}) {
+            if (i <= offsets.size()) {
+                sb.append(i == 1 ? "" : ", ").append("#").append(i).append(" ").append(offsets.get(i - 1) / 1_000_000);
+            }
+        }
+        return sb.append(" (").append(offsets.size()).append(" events)").toString();
+    }
+
+    static List<Long> platformTimeline(Client client) throws Exception {
+        ObjectNode body = JSON.createObjectNode().put("query", QUERY).put("response_mode", "streaming");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/apps/" + client.appId() + "/conversations"))
+                .header("Authorization", "Bearer " + client.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        List<Long> offsets = new ArrayList<>();
+        long start = System.nanoTime();
+        HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (line.equals("event: message")) {
+                    offsets.add(System.nanoTime() - start);
+                }
+            }
+        }
+        return offsets;
+    }
+
+    static List<Long> directTimeline(StreamingChatModel model) throws Exception {
+        List<Long> offsets = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        long start = System.nanoTime();
+        model.chat(ChatRequest.builder().messages(UserMessage.from(QUERY)).build(), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String partial) {
+                offsets.add(System.nanoTime() - start);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        done.get(60, TimeUnit.SECONDS);
+        return offsets;
     }
 
     // --- setup over HTTP ------------------------------------------------------------------------------

@@ -173,6 +173,41 @@ class DebugChatIT {
     }
 
     @Test
+    void eventsLeaveTheServerAsSoonAsTheModelSendsThem() {
+        fake.enqueue(tokens(30).chunkDelayMillis(40));
+        long started = System.nanoTime();
+        long[] firstAt = {-1};
+        long[] endAt = {-1};
+
+        events(open("stream slowly"), event -> {
+            long now = (System.nanoTime() - started) / 1_000_000;
+            if (firstAt[0] < 0 && event.path("event").asText().equals("message")) {
+                firstAt[0] = now;
+            }
+            if (event.path("event").asText().equals("message_end")) {
+                endAt[0] = now;
+            }
+            return false;
+        });
+
+        // 30 tokens 40 ms apart: the first must not wait in a buffer for the last ones
+        assertThat(endAt[0] - firstAt[0]).isGreaterThan(800);
+    }
+
+    @Test
+    void newCredentialsTakeEffectOnTheNextTurn() {
+        fake.enqueue(stream("with the right key"));
+        assertThat(answerOf(chat("first"))).isEqualTo("with the right key");
+        assertThat(api.put("/api/model-providers/openai/credentials", session.accessToken(),
+                object("api_key", "sk-revoked-key-0000", "base_url", fake.baseUrl())).status()).isEqualTo(200);
+
+        List<JsonNode> events = chat("second");
+
+        assertThat(events.getLast().path("event").asText()).isEqualTo("error");
+        assertThat(fake.lastRequest().header("authorization")).isEqualTo("Bearer sk-revoked-key-0000");
+    }
+
+    @Test
     void blockingModeAnswersOneDocument() {
         fake.enqueue(answer("All at once."));
 

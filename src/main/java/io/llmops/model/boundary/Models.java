@@ -92,10 +92,46 @@ public class Models {
         return factory.chatModel(provider, model, credentialsFor(workspaceId, provider), parameters);
     }
 
-    /** A streaming chat model with the workspace's credentials, retried only before its first token. */
+    /**
+     * A streaming chat model with the workspace's credentials, retried only before its first token.
+     * Built models are reused (each holds its own HTTP client and connection pool, so building one
+     * per turn cost a new connection and leaked client threads); a change of credentials or
+     * parameters makes a new key, and the least recently used models drop out past the bound.
+     */
     public StreamingChatModel streamingChatModel(UUID workspaceId, String provider, String model, Map<String, ?> parameters) {
-        return factory.streamingChatModel(provider, model, credentialsFor(workspaceId, provider), parameters);
+        ProviderCredentials credentials = credentialsFor(workspaceId, provider);
+        ModelKey key = new ModelKey(workspaceId, provider, model, new java.util.TreeMap<>(parameters).toString(),
+                credentials.values());
+        synchronized (streamingModels) {
+            StreamingChatModel cached = streamingModels.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        StreamingChatModel built = factory.streamingChatModel(provider, model, credentials, parameters);
+        synchronized (streamingModels) {
+            return streamingModels.computeIfAbsent(key, k -> built);
+        }
     }
+
+    /** {@code credentials} compared by value, so storing new ones builds a new model; never printed. */
+    private record ModelKey(UUID workspaceId, String provider, String model, String parameters,
+                            Map<String, String> credentials) {
+        @Override
+        public String toString() {
+            return "ModelKey[" + workspaceId + ", " + provider + "/" + model + ", credentials=****]";
+        }
+    }
+
+    private static final int MAX_CACHED_MODELS = 256;
+
+    private final Map<ModelKey, StreamingChatModel> streamingModels =
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ModelKey, StreamingChatModel> eldest) {
+                    return size() > MAX_CACHED_MODELS;
+                }
+            };
 
     private ProviderCredentials credentialsFor(UUID workspaceId, String provider) {
         ProviderSpec spec = requireProvider(provider);

@@ -5,6 +5,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+
+import java.util.Map;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -26,4 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = Roles.BEARER_SCHEME, type = SecuritySchemeType.HTTP,
         scheme = "bearer", bearerFormat = "JWT")
 public class LlmopsApplication extends Application {
+
+    /**
+     * Jersey holds back up to 8 KiB of every response to compute Content-Length, which made SSE
+     * clients receive the first ~28 chat events at once (bench/README.md); with 0 every flush goes out.
+     */
+    private static final Map<String, Object> PROPERTIES = Map.of("jersey.config.server.contentLength.buffer", 0);
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PROPERTIES;
+    }
 }
