@@ -2,13 +2,8 @@ package io.llmops.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.it.Api.Reply;
-import io.llmops.it.Api.Session;
-import io.llmops.testing.FakeOpenAiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,30 +13,12 @@ import static io.llmops.testing.FakeOpenAiServer.Reply.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Renaming, pinning and deleting conversations and messages over HTTP, against a fake model. */
-@ExtendWith(LlmopsServer.class)
-class ConversationsIT {
+class ConversationsIT extends FakeModelAppIT {
 
-    private static final String KEY = "sk-conversations-test-key";
-    private static FakeOpenAiServer fake;
-    private final Api api = new Api();
-    private Session session;
-    private String appId;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAiServer.start().apiKey(KEY);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
 
     @BeforeEach
     void appWithModel() {
-        fake.reset();
-        session = api.register();
-        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Chat bot",
+        newAppWithModel("Chat bot",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
                         + "\"preset_prompt\":\"You are a test bot.\",\"dialog_round\":5}");
     }

@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmops.it.Api.Reply;
 import io.llmops.it.Api.Session;
 import io.llmops.testing.FakeOpenAiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,30 +29,12 @@ import static io.llmops.testing.FakeOpenAiServer.Reply.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The builder's debug chat over HTTP against a fake OpenAI-compatible model on loopback. */
-@ExtendWith(LlmopsServer.class)
-class DebugChatIT {
+class DebugChatIT extends FakeModelAppIT {
 
-    private static final String KEY = "sk-debug-chat-test-key";
-    private static FakeOpenAiServer fake;
-    private final Api api = new Api();
-    private Session session;
-    private String appId;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAiServer.start().apiKey(KEY);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
 
     @BeforeEach
     void appWithModel() {
-        fake.reset();
-        session = api.register();
-        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Debug bot",
+        newAppWithModel("Debug bot",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"parameters\":{\"temperature\":0.3}},"
                 + "\"preset_prompt\":\"You are a test bot.\",\"dialog_round\":1}");
     }

@@ -2,14 +2,9 @@ package io.llmops.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.it.Api.Reply;
-import io.llmops.it.Api.Session;
-import io.llmops.testing.FakeOpenAiServer;
 import io.llmops.testing.FakeOpenAiServer.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,31 +25,13 @@ import static io.llmops.testing.FakeOpenAiServer.Reply.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Long-term memory over HTTP: the conversation summary written after a turn reaches the next turn's prompt. */
-@ExtendWith(LlmopsServer.class)
-class LongTermMemoryIT {
+class LongTermMemoryIT extends FakeModelAppIT {
 
-    private static final String KEY = "sk-long-term-memory-key";
     private static final String PRESET = "You are a test bot.";
-    private static FakeOpenAiServer fake;
-    private final Api api = new Api();
-    private Session session;
-    private String appId;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAiServer.start().apiKey(KEY);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
 
     @BeforeEach
     void appWithModel() {
-        fake.reset();
-        session = api.register();
-        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Memory bot",
+        newAppWithModel("Memory bot",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
                 + "\"preset_prompt\":\"" + PRESET + "\",\"dialog_round\":3}");
     }

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmops.it.Api.Reply;
 import io.llmops.it.Api.Session;
-import io.llmops.testing.FakeOpenAiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,30 +25,12 @@ import static io.llmops.testing.FakeOpenAiServer.Reply.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "Optimize my prompt" over HTTP, answered by the app's draft model (a fake OpenAI on loopback). */
-@ExtendWith(LlmopsServer.class)
-class OptimizePromptIT {
+class OptimizePromptIT extends FakeModelAppIT {
 
-    private static final String KEY = "sk-optimize-prompt-test-key";
-    private static FakeOpenAiServer fake;
-    private final Api api = new Api();
-    private Session session;
-    private String appId;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAiServer.start().apiKey(KEY);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
 
     @BeforeEach
     void appWithModel() {
-        fake.reset();
-        session = api.register();
-        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Prompt lab",
+        newAppWithModel("Prompt lab",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"parameters\":{\"temperature\":0.2}}}");
     }
 

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.it.Api.Reply;
 import io.llmops.it.Api.Session;
 import io.llmops.testing.FakeOpenAiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,34 +22,16 @@ import static io.llmops.testing.FakeOpenAiServer.Reply.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An app's statistics over HTTP, against turns with known usage on a fake model. */
-@ExtendWith(LlmopsServer.class)
-class StatisticsIT {
+class StatisticsIT extends FakeModelAppIT {
 
-    private static final String KEY = "sk-statistics-test-key";
     // gpt-4o-mini in the catalogue: USD per million tokens
     private static final BigDecimal INPUT_PRICE = new BigDecimal("0.15");
     private static final BigDecimal OUTPUT_PRICE = new BigDecimal("0.60");
     private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static FakeOpenAiServer fake;
-    private final Api api = new Api();
-    private Session session;
-    private String appId;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAiServer.start().apiKey(KEY);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
 
     @BeforeEach
     void appWithModel() {
-        fake.reset();
-        session = api.register();
-        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Stats bot",
+        newAppWithModel("Stats bot",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},\"dialog_round\":3}");
     }
 

@@ -3,12 +3,8 @@ package io.llmops.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.it.Api.Reply;
 import io.llmops.it.Api.Session;
-import io.llmops.testing.FakeOpenAiServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.UUID;
 
@@ -18,31 +14,13 @@ import static io.llmops.testing.FakeOpenAiServer.Reply.error;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** GET /api/messages/{id}/suggested-questions over HTTP against the fake model. */
-@ExtendWith(LlmopsServer.class)
-class SuggestedQuestionsIT {
+class SuggestedQuestionsIT extends FakeModelAppIT {
 
-    private static final String KEY = "sk-suggested-questions-key";
-    private static FakeOpenAiServer fake;
-    private final Api api = new Api();
-    private Session session;
-    private String appId;
     private String messageId;
-
-    @BeforeAll
-    static void startFake() {
-        fake = FakeOpenAiServer.start().apiKey(KEY);
-    }
-
-    @AfterAll
-    static void stopFake() {
-        fake.close();
-    }
 
     @BeforeEach
     void answeredMessage() {
-        fake.reset();
-        session = api.register();
-        appId = api.appWithModel(session, KEY, fake.baseUrl(), "Suggesting bot",
+        newAppWithModel("Suggesting bot",
                 "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
                 + "\"suggested_after_answer\":{\"enable\":true}}");
         fake.enqueue(answer("Java is a programming language."));
