@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# LLMOps' two everyday commands, on any machine with Maven and a JDK >= 21:
+# LLMOps' two everyday commands, on any machine with Maven and a JDK 25:
 #   bash server-config/llmops.sh run    build the WAR and serve it on :8080 (embedded PostgreSQL/Redis unless configured)
 #   bash server-config/llmops.sh test   build and run every test (unit + integration in a real Payara Micro)
-# It picks the JDK itself: JAVA_HOME when it is 21 or newer, else the newest under /usr/lib/jvm.
+# It picks the JDK itself: JAVA_HOME when it is 25 or newer (the build targets Java 25), else the newest
+# suitable one under /usr/lib/jvm or /opt; a clear error when there is none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,7 +14,7 @@ java_major() {   # prints the feature version of the JDK at $1, or nothing
 }
 
 find_jdk() {
-  local needed=${LLMOPS_MIN_JDK:-21} best="" best_major=0 candidate major
+  local needed=${LLMOPS_MIN_JDK:-25} best="" best_major=0 candidate major
   if [[ -n "${JAVA_HOME:-}" ]]; then
     major=$(java_major "$JAVA_HOME")
     if [[ -n "$major" && "$major" -ge "$needed" ]]; then echo "$JAVA_HOME"; return; fi
