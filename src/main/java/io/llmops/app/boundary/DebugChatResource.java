@@ -27,7 +27,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -75,9 +74,7 @@ public class DebugChatResource {
                 if (request.blocking()) {
                     response.resume(Response.ok(turns.block(turn), MediaType.APPLICATION_JSON).build());
                 } else {
-                    StreamingOutput events = out -> turns.stream(turn, out);
-                    response.resume(Response.ok(events, SseWriter.MEDIA_TYPE)
-                            .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build());
+                    response.resume(SseWriter.response(out -> turns.stream(turn, out)));
                 }
             } catch (RuntimeException e) {
                 response.resume(e);

@@ -16,8 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,9 +45,7 @@ public class OptimizePromptResource {
         PromptOptimizations.Prepared prepared = optimizations.prepare(caller.workspaceId(), request);
         executor.execute(() -> {
             try {
-                StreamingOutput events = out -> optimizations.stream(prepared, out);
-                response.resume(Response.ok(events, SseWriter.MEDIA_TYPE)
-                        .header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build());
+                response.resume(SseWriter.response(out -> optimizations.stream(prepared, out)));
             } catch (RuntimeException e) {
                 response.resume(e);
             }

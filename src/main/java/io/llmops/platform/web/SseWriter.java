@@ -1,6 +1,8 @@
 package io.llmops.platform.web;
 
 import io.llmops.platform.json.JsonbProvider;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +24,11 @@ public final class SseWriter {
     private final OutputStream out;
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile boolean clientGone;
+
+    /** A 200 response that streams {@code events}, with the headers that keep proxies from caching or buffering it. */
+    public static Response response(StreamingOutput events) {
+        return Response.ok(events, MEDIA_TYPE).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
+    }
 
     public SseWriter(OutputStream out) {
         this.out = out;
