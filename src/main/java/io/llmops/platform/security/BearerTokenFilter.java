@@ -30,8 +30,7 @@ final class BearerTokenFilter implements ContainerRequestFilter {
         if (!(principal instanceof JsonWebToken token) || token.getTokenID() == null) {
             throw ApiException.unauthorized("unauthorized", "A valid bearer token is required");
         }
-        Object family = token.getClaim(Caller.FAMILY_CLAIM);
-        String familyId = family == null ? null : family.toString().replace("\"", "");
+        String familyId = Caller.textClaim(token, Caller.FAMILY_CLAIM);
         if (CDI.current().select(RevokedTokens.class).get().isRevoked(token.getTokenID(), familyId)) {
             throw ApiException.unauthorized("token_revoked", "This token has been revoked; sign in again");
         }

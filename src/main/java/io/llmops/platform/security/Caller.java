@@ -26,8 +26,7 @@ public class Caller {
     }
 
     public UUID workspaceId() {
-        Object wid = token.getClaim(WORKSPACE_CLAIM);
-        return uuidClaim(wid == null ? null : wid.toString().replace("\"", ""));
+        return uuidClaim(textClaim(token, WORKSPACE_CLAIM));
     }
 
     public String tokenId() {
@@ -35,12 +34,17 @@ public class Caller {
     }
 
     public String refreshFamily() {
-        Object fam = token.getClaim(FAMILY_CLAIM);
-        return fam == null ? null : fam.toString().replace("\"", "");
+        return textClaim(token, FAMILY_CLAIM);
     }
 
     public Duration remainingLifetime() {
         return Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+    }
+
+    /** A custom string claim's text: MP-JWT may hand it over as a JSON string, quotes included. */
+    static String textClaim(JsonWebToken token, String name) {
+        Object claim = token.getClaim(name);
+        return claim == null ? null : claim.toString().replace("\"", "");
     }
 
     private static UUID uuidClaim(String value) {
