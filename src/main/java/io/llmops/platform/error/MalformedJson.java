@@ -17,15 +17,7 @@ import java.util.Map;
 public class MalformedJson implements ExceptionMapper<ProcessingException> {
 
     static boolean isMalformedJson(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonbException || t instanceof JsonException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return ApiExceptions.cause(e, JsonbException.class) != null || ApiExceptions.cause(e, JsonException.class) != null;
     }
 
     static Response response() {

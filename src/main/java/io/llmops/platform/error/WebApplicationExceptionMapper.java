@@ -19,7 +19,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status >= 500) {
             return UnexpectedExceptionMapper.unexpected(e);
         }
-        if (status == 400 && isEmptyBody(e)) {
+        if (status == 400 && ApiExceptions.cause(e, NoContentException.class) != null) {
             return new ApiExceptionMapper().toResponse(ApiException.invalidField("body", "is required"));
         }
         if (status == 400 && MalformedJson.isMalformedJson(e)) {
@@ -38,15 +38,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 ? Map.of("Allow", String.join(", ", e.getResponse().getAllowedMethods()))
                 : status == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
         return Problems.response(Problems.of(status, Problems.codeFor(status), detail, List.of(), null), headers);
-    }
-
-    private static boolean isEmptyBody(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof NoContentException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** JAX-RS messages are generic ("HTTP 400 Bad Request"), but never pass on anything long. */
