@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Secrets never leak, and a server without strong ones refuses to start. */
+/** Secrets never leak, and a server without strong ones (or with a malformed SSRF allow-list) refuses to start. */
 @ExtendWith(LlmopsServer.class)
 class SecretsIT {
 
@@ -49,12 +49,16 @@ class SecretsIT {
         Map<String, String> noVerificationKey = new HashMap<>(strong);
         noVerificationKey.remove("LLMOPS_JWT_PUBLIC_KEY");
 
+        Map<String, String> badAllowlist = new HashMap<>(strong);
+        badAllowlist.put("LLMOPS_SSRF_ALLOWLIST", "127.0.0.2, 10.0.0.0/33");
+
         Path weakLog = LlmopsServer.workDir().resolve("refuse-weak.log");
         Path missingLog = LlmopsServer.workDir().resolve("refuse-missing.log");
         Path noPublicLog = LlmopsServer.workDir().resolve("refuse-no-public.log");
+        Path allowlistLog = LlmopsServer.workDir().resolve("refuse-allowlist.log");
         try (PayaraServer weak = start(weakKey, weakLog); PayaraServer missing = start(noSigningKey, missingLog);
-             PayaraServer noPublic = start(noVerificationKey, noPublicLog)) {
-            for (PayaraServer server : List.of(weak, missing, noPublic)) {
+             PayaraServer noPublic = start(noVerificationKey, noPublicLog); PayaraServer allowlist = start(badAllowlist, allowlistLog)) {
+            for (PayaraServer server : List.of(weak, missing, noPublic, allowlist)) {
                 assertThat(server.process().waitFor(4, TimeUnit.MINUTES)).as("server still running").isTrue();
                 assertThat(server.process().exitValue()).isEqualTo(78);
             }
@@ -62,6 +66,7 @@ class SecretsIT {
         assertThat(Files.readString(weakLog)).contains("Refusing to start: LLMOPS_SECRET_KEY").doesNotContain("c2hvcnQtc2VjcmV0");
         assertThat(Files.readString(missingLog)).contains("Refusing to start: LLMOPS_JWT_PRIVATE_KEY is not set");
         assertThat(Files.readString(noPublicLog)).contains("Refusing to start: LLMOPS_JWT_PUBLIC_KEY is not set");
+        assertThat(Files.readString(allowlistLog)).contains("Refusing to start: LLMOPS_SSRF_ALLOWLIST is malformed: '10.0.0.0/33'");
     }
 
     private static PayaraServer start(Map<String, String> secrets, Path log) throws Exception {

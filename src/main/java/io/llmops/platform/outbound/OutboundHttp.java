@@ -45,6 +45,7 @@ public final class OutboundHttp implements AutoCloseable {
 
     private final CloseableHttpClient client;
     private final int maxBodyBytes;
+    private final String description;
 
     /** A client that refuses every internal address (no allow-list). */
     public OutboundHttp(Duration connectTimeout, Duration readTimeout, int maxBodyBytes) {
@@ -85,6 +86,13 @@ public final class OutboundHttp implements AutoCloseable {
                 .disableAutomaticRetries()
                 .build();
         this.maxBodyBytes = maxBodyBytes;
+        this.description = "OutboundHttp[connect " + connectTimeout.toMillis() + " ms, read " + readTimeout.toMillis()
+                + " ms, at most " + maxBodyBytes + " bytes, " + MAX_REDIRECTS + " redirects, " + guard + "]";
+    }
+
+    @Override
+    public String toString() {
+        return description;
     }
 
     /** A response read in full (up to the cap). {@link #body()} decodes it as UTF-8 unless the type names a charset. */

@@ -24,12 +24,20 @@ public final class SsrfGuard {
         InetAddress[] lookup(String host) throws UnknownHostException;
     }
 
+    /** The operator's allow-list has an entry that is neither a host name nor a CIDR block. */
+    public static final class MalformedAllowlistException extends IllegalArgumentException {
+        MalformedAllowlistException(String message) {
+            super(message);
+        }
+    }
+
     private static final Pattern HOST_NAME = Pattern.compile(
             "[a-z0-9]([a-z0-9_-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9_-]*[a-z0-9])?)*");
 
     private final Set<String> hosts;
     private final List<IpRanges.Cidr> blocks;
     private final Lookup lookup;
+    private final String description;
 
     /** A guard with no allow-list and the system resolver. */
     public SsrfGuard() {
@@ -39,7 +47,7 @@ public final class SsrfGuard {
     /**
      * @param allowlist comma-separated host names and CIDR blocks (or single addresses), IPv4 or
      *                  IPv6; blank for none
-     * @throws IllegalArgumentException naming every malformed entry: a bad entry never opens anything
+     * @throws MalformedAllowlistException naming every malformed entry: a bad entry never opens anything
      */
     public SsrfGuard(String allowlist, Lookup lookup) {
         Set<String> names = new HashSet<>();
@@ -63,11 +71,13 @@ public final class SsrfGuard {
             }
         }
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException("LLMOPS_SSRF_ALLOWLIST is malformed: " + String.join("; ", problems));
+            throw new MalformedAllowlistException("LLMOPS_SSRF_ALLOWLIST is malformed: " + String.join("; ", problems));
         }
         this.hosts = Set.copyOf(names);
         this.blocks = List.copyOf(cidrs);
         this.lookup = lookup;
+        this.description = names.isEmpty() && cidrs.isEmpty() ? "no allow-list"
+                : "allow-list " + String.join(",", (allowlist == null ? "" : allowlist).strip());
     }
 
     public SsrfGuard(String allowlist) {
@@ -111,6 +121,11 @@ public final class SsrfGuard {
             check(name, address, true);
         }
         return List.of(addresses);
+    }
+
+    @Override
+    public String toString() {
+        return "SsrfGuard[" + description + "]";
     }
 
     private void check(String host, InetAddress address, boolean resolved) throws OutboundBlockedException {
