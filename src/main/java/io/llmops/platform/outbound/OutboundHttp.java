@@ -131,6 +131,10 @@ public final class OutboundHttp implements AutoCloseable {
      * network failures, and more than 3 redirects.
      */
     public Reply send(OutboundRequest request) throws IOException {
+        if (request.method().equalsIgnoreCase("CONNECT") || request.method().equalsIgnoreCase("TRACE")) {
+            // a tunnel or an echo of our own headers is never what a tool needs
+            throw new IOException("method " + request.method() + " is not allowed");
+        }
         OutboundRequest current = request;
         for (int redirects = 0; ; redirects++) {
             checkScheme(current.uri());

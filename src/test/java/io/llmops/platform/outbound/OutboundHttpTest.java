@@ -258,15 +258,25 @@ class OutboundHttpTest {
     }
 
     @Test
-    void connectionGoesToTheCheckedAddress() throws IOException {
-        // the name means 127.0.0.2 only to the guard's resolver: a second lookup by anyone else would fail
-        SsrfGuard guard = new SsrfGuard("127.0.0.2", host -> new InetAddress[]{InetAddress.ofLiteral("127.0.0.2")});
+    void nameIsResolvedOnceAndTheConnectionGoesToTheCheckedAddress() throws IOException {
+        // a rebinding resolver: the first answer is the allow-listed fake, any later one the metadata service
+        java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+        SsrfGuard guard = new SsrfGuard("127.0.0.2", host -> new InetAddress[]{InetAddress.ofLiteral(
+                lookups.getAndIncrement() == 0 ? "127.0.0.2" : "169.254.169.254")});
         try (OutboundHttp named = new OutboundHttp(Duration.ofSeconds(1), Duration.ofSeconds(1), 16, guard)) {
             OutboundHttp.Reply reply = named.send(OutboundRequest.get(
-                    URI.create("http://fake-upstream.invalid:" + server.getAddress().getPort() + "/small")));
+                    URI.create("http://rebind.example.test:" + server.getAddress().getPort() + "/small")));
 
             assertThat(reply.body()).isEqualTo("hello");
+            assertThat(lookups).hasValue(1);
         }
+    }
+
+    @Test
+    void tunnellingMethodsAreRefused() {
+        assertThatThrownBy(() -> http.send(OutboundRequest.of("CONNECT", URI.create(base() + "/small"))))
+                .isInstanceOf(IOException.class).hasMessageContaining("CONNECT");
+        assertThat(seen).isEmpty();
     }
 
     @Test
