@@ -27,17 +27,18 @@ public final class WebpageReadTool implements BuiltinTool {
             + "button, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], .advertisement, .ads";
     private static final String BLOCKS = "h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, dt, dd, figcaption, td, th";
 
-    private final Upstream upstream;
+    private final OutboundHttp http;
 
     public WebpageReadTool(OutboundHttp http) {
-        this.upstream = new Upstream(http, "The web page");
+        this.http = http;
     }
 
     @Override
     public String run(ToolArguments arguments, Map<String, String> credentials) throws IOException {
         URI uri = httpUri(arguments.string("url"));
         int limit = arguments.integer("max_length", 8000);
-        OutboundHttp.Reply reply = upstream.send(OutboundRequest.get(uri)
+        // failures name the site: "example.com answered HTTP 404"
+        OutboundHttp.Reply reply = new Upstream(http, uri.getHost()).send(OutboundRequest.get(uri)
                 .withHeader("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9"));
         String type = reply.header("Content-Type").orElse("text/html").toLowerCase(Locale.ROOT);
         String text;
