@@ -56,9 +56,9 @@ public final class FakeUpstreams implements AutoCloseable {
         server.start();
     }
 
-    /** On 127.0.0.1 (unit tests). */
+    /** On 127.0.0.2: the loopback address test allow-lists name (the SSRF guard refuses the rest of loopback). */
     public static FakeUpstreams start() {
-        return start("127.0.0.1");
+        return start("127.0.0.2");
     }
 
     /** On the given loopback address (ITs use 127.0.0.2, the address the server's SSRF allow-list names). */
@@ -70,7 +70,10 @@ public final class FakeUpstreams implements AutoCloseable {
         }
     }
 
-    /** The client unit tests call upstreams with: the production one, short timeouts. */
+    /**
+     * The client unit tests call upstreams with: the production one, short timeouts. Once the SSRF
+     * guard is inside OutboundHttp, this is the one place that must allow-list 127.0.0.2.
+     */
     public static OutboundHttp outboundHttp() {
         return new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(5), 2 * 1024 * 1024);
     }

@@ -73,13 +73,13 @@ class WebpageReadToolTest {
         fake.respond("/image.png", 200, "image/png", "\u0089PNG");
         assertThatThrownBy(() -> tool.call("{\"url\":\"" + url("/image.png") + "\"}")).hasMessage("the URL is not a web page (image/png)");
         fake.respond("/gone", 404, HTML, "<html>not found</html>");
-        assertThatThrownBy(() -> tool.call("{\"url\":\"" + url("/gone") + "\"}")).hasMessage("127.0.0.1 answered HTTP 404");
+        assertThatThrownBy(() -> tool.call("{\"url\":\"" + url("/gone") + "\"}")).hasMessage("127.0.0.2 answered HTTP 404");
     }
 
     @Test
     void anUnreachableHostIsAClearToolError() {
         int closedPort = io.llmops.testing.FakeUpstreams.start().closeAndPort();
-        assertThatThrownBy(() -> tool.call("{\"url\":\"http://127.0.0.1:" + closedPort + "/\"}")).isInstanceOf(ToolException.class)
-                .hasMessageStartingWith("could not reach 127.0.0.1");
+        assertThatThrownBy(() -> tool.call("{\"url\":\"http://127.0.0.2:" + closedPort + "/\"}")).isInstanceOf(ToolException.class)
+                .hasMessageStartingWith("could not reach 127.0.0.2");
     }
 }
