@@ -49,6 +49,9 @@ public final class DalleImageTool implements BuiltinTool {
         } catch (IllegalArgumentException e) {
             throw new ToolException("the dalle base URL is not a valid URL");
         }
+        if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new ToolException("the dalle base URL must be an http(s) URL");
+        }
         OutboundHttp.Reply reply = upstream.send(OutboundRequest.of("POST", uri)
                 .withHeader("Authorization", "Bearer " + key)
                 .withBody("application/json", JsonbProvider.shared().toJson(body)));

@@ -58,11 +58,6 @@ public final class ToolArguments {
         return new ToolArguments(values);
     }
 
-    /** Arguments as given, for tests and tools built without a spec. */
-    public static ToolArguments of(Map<String, Object> values) {
-        return new ToolArguments(new LinkedHashMap<>(values));
-    }
-
     public String string(String name) {
         Object value = values.get(name);
         return value == null ? null : String.valueOf(value).strip();

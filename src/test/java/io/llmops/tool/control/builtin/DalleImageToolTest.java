@@ -65,5 +65,7 @@ class DalleImageToolTest {
         assertThatThrownBy(() -> tool.call("{\"prompt\":\"a cat\",\"size\":\"640x480\"}")).hasMessageContaining("1024x1024");
         assertThatThrownBy(() -> Builtins.bind("dalle", "dalle3", dalle, Map.of()).call("{\"prompt\":\"a cat\"}"))
                 .hasMessageContaining("needs credentials");
+        assertThatThrownBy(() -> Builtins.bind("dalle", "dalle3", dalle, Map.of("api_key", "k", "base_url", "file:///etc"))
+                .call("{\"prompt\":\"a cat\"}")).isInstanceOf(ToolException.class).hasMessage("the dalle base URL must be an http(s) URL");
     }
 }
