@@ -1,9 +1,9 @@
 package io.llmops.tool.control;
 
 /**
- * A tool could not do what it was asked: bad arguments, missing credentials, an upstream that
- * refused or failed. The message is written for people (and the model, which sees it as the
- * observation), never a stack trace.
+ * A tool's upstream refused or failed (unreachable, HTTP error, an answer it could not read); bad
+ * arguments are {@link IllegalArgumentException}s instead. The message is written for people (and
+ * the model, which sees it as the observation), never a stack trace.
  */
 public class ToolException extends RuntimeException {
 

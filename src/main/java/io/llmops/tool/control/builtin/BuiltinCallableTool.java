@@ -66,13 +66,13 @@ public final class BuiltinCallableTool implements CallableTool {
     public String call(String argumentsJson) throws IOException {
         if (provider.needsCredentials() && provider.credentialFields().stream()
                 .anyMatch(f -> f.required() && (credentials.get(f.name()) == null || credentials.get(f.name()).isBlank()))) {
-            throw new ToolException(spec.label() + " needs credentials: store the " + provider.name()
+            throw new IllegalArgumentException(spec.label() + " needs credentials: store the " + provider.name()
                     + " provider's credentials in this workspace first");
         }
         ToolArguments arguments = ToolArguments.of(spec, argumentsJson, fixed);
         try {
             return tool.run(arguments, credentials);
-        } catch (ToolException e) {
+        } catch (ToolException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
             // an upstream answer of an unexpected shape: a message for the model, the details for the log

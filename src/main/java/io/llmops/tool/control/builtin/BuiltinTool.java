@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * One built-in tool's behaviour; its metadata is in {@link BuiltinCatalog}. Failures are
- * {@link io.llmops.tool.control.ToolException}s with human messages, except
- * {@link io.llmops.platform.outbound.OutboundBlockedException}, which passes through unchanged.
+ * One built-in tool's behaviour; its metadata is in {@link BuiltinCatalog}. Failures carry human
+ * messages: {@link IllegalArgumentException} for bad arguments or missing credentials (the caller's
+ * to fix: try-it answers 400), {@link io.llmops.tool.control.ToolException} when the upstream
+ * fails (502), and {@link io.llmops.platform.outbound.OutboundBlockedException} passes through
+ * unchanged (ssrf_blocked).
  */
 public interface BuiltinTool {
 

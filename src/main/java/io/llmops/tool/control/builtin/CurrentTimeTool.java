@@ -1,6 +1,5 @@
 package io.llmops.tool.control.builtin;
 
-import io.llmops.tool.control.ToolException;
 
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -27,7 +26,7 @@ public final class CurrentTimeTool implements BuiltinTool {
         try {
             zoneId = ZoneId.of(zone == null || zone.isBlank() ? "UTC" : zone);
         } catch (DateTimeException e) {
-            throw new ToolException("unknown time zone: " + zone);
+            throw new IllegalArgumentException("unknown time zone: " + zone);
         }
         return ZonedDateTime.now(clock.withZone(zoneId)).format(FORMAT) + " (" + zoneId.getId() + ")";
     }

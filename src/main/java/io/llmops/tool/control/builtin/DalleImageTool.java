@@ -3,7 +3,6 @@ package io.llmops.tool.control.builtin;
 import io.llmops.platform.json.JsonbProvider;
 import io.llmops.platform.outbound.OutboundHttp;
 import io.llmops.platform.outbound.OutboundRequest;
-import io.llmops.tool.control.ToolException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -31,7 +30,7 @@ public final class DalleImageTool implements BuiltinTool {
     public String run(ToolArguments arguments, Map<String, String> credentials) throws IOException {
         String key = credentials.get("api_key");
         if (key == null || key.isBlank()) {
-            throw new ToolException("DALL-E needs an OpenAI API key: store the dalle provider's credentials first");
+            throw new IllegalArgumentException("DALL-E needs an OpenAI API key: store the dalle provider's credentials first");
         }
         String base = credentials.get("base_url");
         base = base == null || base.isBlank() ? baseUrl : BaseUrls.trim(base);
@@ -47,10 +46,10 @@ public final class DalleImageTool implements BuiltinTool {
         try {
             uri = URI.create(base + "/images/generations");
         } catch (IllegalArgumentException e) {
-            throw new ToolException("the dalle base URL is not a valid URL");
+            throw new IllegalArgumentException("the dalle base URL is not a valid URL");
         }
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
-            throw new ToolException("the dalle base URL must be an http(s) URL");
+            throw new IllegalArgumentException("the dalle base URL must be an http(s) URL");
         }
         OutboundHttp.Reply reply = upstream.send(OutboundRequest.of("POST", uri)
                 .withHeader("Authorization", "Bearer " + key)

@@ -2,7 +2,6 @@ package io.llmops.tool.control.builtin;
 
 import io.llmops.platform.outbound.OutboundHttp;
 import io.llmops.platform.outbound.OutboundRequest;
-import io.llmops.tool.control.ToolException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -33,7 +32,7 @@ public final class GaodeWeatherTool implements BuiltinTool {
     public String run(ToolArguments arguments, Map<String, String> credentials) throws IOException {
         String key = credentials.get("api_key");
         if (key == null || key.isBlank()) {
-            throw new ToolException("Amap weather needs an API key: store the gaode provider's credentials first");
+            throw new IllegalArgumentException("Amap weather needs an API key: store the gaode provider's credentials first");
         }
         String city = arguments.string("city");
         JsonObject districts = get("/v3/config/district?subdistrict=0&keywords=" + encode(city) + "&key=" + encode(key));

@@ -3,7 +3,6 @@ package io.llmops.tool.control.builtin;
 import io.llmops.platform.json.JsonbProvider;
 import io.llmops.platform.outbound.OutboundHttp;
 import io.llmops.platform.outbound.OutboundRequest;
-import io.llmops.tool.control.ToolException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -30,7 +29,7 @@ public final class SerperSearchTool implements BuiltinTool {
     public String run(ToolArguments arguments, Map<String, String> credentials) throws IOException {
         String key = credentials.get("api_key");
         if (key == null || key.isBlank()) {
-            throw new ToolException("Google search needs a Serper API key: store the google provider's credentials first");
+            throw new IllegalArgumentException("Google search needs a Serper API key: store the google provider's credentials first");
         }
         String query = arguments.string("query");
         int num = arguments.integer("num", 5);

@@ -1,7 +1,6 @@
 package io.llmops.tool.control.builtin;
 
 import io.llmops.platform.json.JsonbProvider;
-import io.llmops.tool.control.ToolException;
 import jakarta.json.bind.JsonbException;
 
 import java.math.BigDecimal;
@@ -27,11 +26,11 @@ public final class ToolArguments {
             try {
                 Object parsed = JsonbProvider.shared().fromJson(argumentsJson, Object.class);
                 if (!(parsed instanceof Map<?, ?> map)) {
-                    throw new ToolException("arguments must be a JSON object");
+                    throw new IllegalArgumentException("arguments must be a JSON object");
                 }
                 map.forEach((k, v) -> given.put(String.valueOf(k), v));
             } catch (JsonbException e) {
-                throw new ToolException("arguments must be a JSON object");
+                throw new IllegalArgumentException("arguments must be a JSON object");
             }
         }
         if (fixed != null) {
@@ -49,7 +48,7 @@ public final class ToolArguments {
             }
             if (value == null) {
                 if (parameter.required()) {
-                    throw new ToolException("missing required parameter '" + parameter.name() + "'");
+                    throw new IllegalArgumentException("missing required parameter '" + parameter.name() + "'");
                 }
                 continue;
             }
@@ -75,7 +74,7 @@ public final class ToolArguments {
                 try {
                     number = value instanceof Number n ? new BigDecimal(n.toString()) : new BigDecimal(String.valueOf(value).strip());
                 } catch (NumberFormatException e) {
-                    throw new ToolException("parameter '" + name + "' must be a number");
+                    throw new IllegalArgumentException("parameter '" + name + "' must be a number");
                 }
                 if (parameter.min() != null && number.compareTo(parameter.min()) < 0) {
                     number = parameter.min();
@@ -88,11 +87,11 @@ public final class ToolArguments {
             case "boolean" -> value instanceof Boolean b ? b : Boolean.parseBoolean(String.valueOf(value).strip());
             default -> {
                 if (value instanceof Map || value instanceof Iterable) {
-                    throw new ToolException("parameter '" + name + "' must be a string");
+                    throw new IllegalArgumentException("parameter '" + name + "' must be a string");
                 }
                 String text = String.valueOf(value).strip();
                 if (parameter.options() != null && !parameter.options().isEmpty() && !parameter.options().contains(text)) {
-                    throw new ToolException("parameter '" + name + "' must be one of " + String.join(", ", parameter.options()));
+                    throw new IllegalArgumentException("parameter '" + name + "' must be one of " + String.join(", ", parameter.options()));
                 }
                 yield text;
             }

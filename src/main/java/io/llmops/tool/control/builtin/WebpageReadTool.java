@@ -87,11 +87,11 @@ public final class WebpageReadTool implements BuiltinTool {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new ToolException("parameter 'url' must be an http or https URL");
+                throw new IllegalArgumentException("parameter 'url' must be an http or https URL");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ToolException("parameter 'url' is not a valid URL");
+            throw new IllegalArgumentException("parameter 'url' is not a valid URL");
         }
     }
 }

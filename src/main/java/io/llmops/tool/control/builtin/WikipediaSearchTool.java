@@ -41,7 +41,7 @@ public final class WikipediaSearchTool implements BuiltinTool {
         String query = arguments.string("query");
         String language = arguments.string("language").toLowerCase(java.util.Locale.ROOT);
         if (!LANGUAGE.matcher(language).matches()) {
-            throw new ToolException("parameter 'language' must be a Wikipedia language code such as en or zh");
+            throw new IllegalArgumentException("parameter 'language' must be a Wikipedia language code such as en or zh");
         }
         String base = baseUrlTemplate.replace("{lang}", language);
         JsonObject found = upstream.json(upstream.send(OutboundRequest.get(URI.create(base

@@ -54,7 +54,7 @@ class BuiltinCallableToolTest {
         assertThat(seen.get().integer("max_results", -1)).isEqualTo(7);
         tool.call("{\"query\":\"x\",\"max_results\":99}");
         assertThat(seen.get().integer("max_results", -1)).isEqualTo(10);
-        assertThatThrownBy(() -> tool.call("{\"query\":\"x\",\"max_results\":\"many\"}")).isInstanceOf(ToolException.class)
+        assertThatThrownBy(() -> tool.call("{\"query\":\"x\",\"max_results\":\"many\"}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parameter 'max_results' must be a number");
         assertThatThrownBy(() -> tool.call("[1]")).hasMessage("arguments must be a JSON object");
     }

@@ -66,6 +66,6 @@ class DalleImageToolTest {
         assertThatThrownBy(() -> Builtins.bind("dalle", "dalle3", dalle, Map.of()).call("{\"prompt\":\"a cat\"}"))
                 .hasMessageContaining("needs credentials");
         assertThatThrownBy(() -> Builtins.bind("dalle", "dalle3", dalle, Map.of("api_key", "k", "base_url", "file:///etc"))
-                .call("{\"prompt\":\"a cat\"}")).isInstanceOf(ToolException.class).hasMessage("the dalle base URL must be an http(s) URL");
+                .call("{\"prompt\":\"a cat\"}")).isInstanceOf(IllegalArgumentException.class).hasMessage("the dalle base URL must be an http(s) URL");
     }
 }

@@ -65,7 +65,7 @@ class DuckDuckGoSearchToolTest {
                 .hasMessage("DuckDuckGo answered HTTP 500");
         fake.respond("/html/", 202, HTML, "<html><body><div class=\"anomaly-modal\">Unfortunately, bots use DuckDuckGo too.</div></body></html>");
         assertThatThrownBy(() -> tool.call("{\"query\":\"x\"}")).hasMessageContaining("bot check");
-        assertThatThrownBy(() -> tool.call("{}")).isInstanceOf(ToolException.class)
+        assertThatThrownBy(() -> tool.call("{}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("missing required parameter 'query'");
     }
 }

@@ -70,7 +70,7 @@ class GaodeWeatherToolTest {
         assertThatThrownBy(() -> tool.call("{\"city\":\"杭州\",\"type\":\"hourly\"}")).hasMessage("parameter 'type' must be one of live, forecast");
 
         CallableTool keyless = Builtins.bind("gaode", "weather", weather, Map.of());
-        assertThatThrownBy(() -> keyless.call("{\"city\":\"杭州\"}")).isInstanceOf(ToolException.class)
+        assertThatThrownBy(() -> keyless.call("{\"city\":\"杭州\"}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("store the gaode provider's credentials");
     }
 }

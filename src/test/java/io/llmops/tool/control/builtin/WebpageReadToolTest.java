@@ -67,7 +67,7 @@ class WebpageReadToolTest {
 
     @Test
     void badUrlsNonPagesAndUpstreamErrorsAreClearToolErrors() {
-        assertThatThrownBy(() -> tool.call("{\"url\":\"file:///etc/passwd\"}")).isInstanceOf(ToolException.class)
+        assertThatThrownBy(() -> tool.call("{\"url\":\"file:///etc/passwd\"}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("parameter 'url' must be an http or https URL");
         assertThatThrownBy(() -> tool.call("{\"url\":\"http://exa mple.com\"}")).hasMessage("parameter 'url' is not a valid URL");
         fake.respond("/image.png", 200, "image/png", "\u0089PNG");

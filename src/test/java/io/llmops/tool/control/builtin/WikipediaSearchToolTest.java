@@ -42,7 +42,7 @@ class WikipediaSearchToolTest {
         fake.respond("/wiki-de/w/api.php", 200, JSON, resource("upstreams/wikipedia-search-empty.json"));
 
         assertThat(tool.call("{\"query\":\"zzqxjv\",\"language\":\"de\"}")).isEqualTo("No Wikipedia article matches \"zzqxjv\".");
-        assertThatThrownBy(() -> tool.call("{\"query\":\"x\",\"language\":\"evil.com/\"}")).isInstanceOf(ToolException.class)
+        assertThatThrownBy(() -> tool.call("{\"query\":\"x\",\"language\":\"evil.com/\"}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("language code");
         assertThat(fake.requests("/wiki-de")).hasSize(1);
     }
