@@ -24,7 +24,7 @@ public record AgentRequest(String systemPrompt, List<ChatMessage> memory, String
 
     public AgentRequest {
         memory = memory == null ? List.of() : List.copyOf(memory);
-        tools = tools == null ? List.of() : List.copyOf(tools);
+        tools = tools == null ? List.of() : ToolNames.uniquelyNamed(List.copyOf(tools));
         review = review == null ? Review.NONE : review;
         stopRequested = stopRequested == null ? () -> false : stopRequested;
         if (maxIterations < 1) {
