@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.it.Api.Reply;
 import io.llmops.it.Api.Session;
 import io.llmops.platform.crypto.SecretBox;
+import io.llmops.testing.FakeUpstreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -172,6 +173,41 @@ class BuiltinToolsIT {
                 Map.of("api_key", "sk-dalle-0123456789", "base_url", "https://proxy.example/v1"));
         assertThat(good.status()).isEqualTo(200);
         assertThat(good.json().path("credentials").path("base_url").asText()).isEqualTo("https://proxy.example/v1");
+    }
+
+    @Test
+    void tryItRunsAToolWithCredentialsGivenInTheRequestAgainstItsUpstream() {
+        Session session = api.register();
+        FakeUpstreams upstreams = LlmopsServer.upstreams();
+        upstreams.respond("/serper/search", 200, FakeUpstreams.JSON, FakeUpstreams.resource("upstreams/serper-search.json"));
+
+        Reply reply = api.post("/api/tools/test", session.accessToken(), Map.of("type", "builtin", "provider", "google",
+                "tool", "serper", "params", Map.of("query", "capital of australia", "num", 1),
+                "credentials", Map.of("api_key", "serper-try-it-key")));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.json().path("result").asText()).startsWith("Answer: Canberra\n\n1. Canberra - Wikipedia");
+        assertThat(upstreams.lastRequest("/serper/search").header("X-API-KEY")).isEqualTo("serper-try-it-key");
+    }
+
+    @Test
+    void tryItReportsMissingCredentialsAndUpstreamFailuresAsToolErrors() {
+        Session session = api.register();
+        Map<String, Object> trial = Map.of("type", "builtin", "provider", "dalle", "tool", "dalle3", "params", Map.of("prompt", "a cat"));
+
+        Reply missing = api.post("/api/tools/test", session.accessToken(), trial);
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.code()).isEqualTo("tool_error");
+        assertThat(missing.json().path("detail").asText()).contains("needs credentials");
+
+        LlmopsServer.upstreams().respond("/dalle/v1/images/generations", 401, FakeUpstreams.JSON,
+                FakeUpstreams.resource("upstreams/openai-error-401.json"));
+        assertThat(api.put("/api/builtin-tools/dalle/credentials", session.accessToken(), Map.of("api_key", "sk-wrong-0123456789"))
+                .status()).isEqualTo(200);
+        Reply refused = api.post("/api/tools/test", session.accessToken(), trial);
+        assertThat(refused.status()).isEqualTo(502);
+        assertThat(refused.code()).isEqualTo("tool_error");
+        assertThat(refused.json().path("detail").asText()).startsWith("OpenAI images API refused the credentials (HTTP 401)");
     }
 
     private static String storedConfig(String workspaceId, String provider) throws Exception {
