@@ -1,9 +1,15 @@
 package io.llmops;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+
+import java.util.Map;
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -55,12 +61,55 @@ class ArchitectureTest {
             .allowEmptyShould(true)
             .because("control classes are unit-testable without a server (DESIGN.md §3)");
 
+    /** Classes that may open a connection only inside platform.outbound, with the members that do it ("*": any). */
+    private static final Map<String, Set<String>> CONNECTION_OPENERS = Map.ofEntries(
+            Map.entry("java.net.URL", Set.of("openConnection", "openStream", "getContent")),
+            Map.entry("java.net.http.HttpClient", Set.of("newHttpClient", "newBuilder")),
+            Map.entry("java.net.Socket", Set.of("<init>")),
+            Map.entry("javax.net.SocketFactory", Set.of("createSocket")),
+            Map.entry("javax.net.ssl.SSLSocketFactory", Set.of("createSocket")),
+            Map.entry("java.nio.channels.SocketChannel", Set.of("open")),
+            Map.entry("java.nio.channels.AsynchronousSocketChannel", Set.of("open")),
+            Map.entry("org.apache.hc.client5.http.impl.classic.HttpClients", Set.of("*")),
+            Map.entry("org.apache.hc.client5.http.impl.classic.HttpClientBuilder", Set.of("create")),
+            Map.entry("org.apache.hc.client5.http.impl.async.HttpAsyncClients", Set.of("*")),
+            Map.entry("org.apache.hc.client5.http.fluent.Request", Set.of("*")),
+            Map.entry("dev.langchain4j.data.document.loader.UrlDocumentLoader", Set.of("*")),
+            Map.entry("dev.langchain4j.data.document.source.UrlSource", Set.of("*")),
+            Map.entry("dev.langchain4j.http.client.jdk.JdkHttpClient", Set.of("*")),
+            Map.entry("dev.langchain4j.http.client.jdk.JdkHttpClientBuilder", Set.of("*")),
+            Map.entry("com.azure.core.http.HttpClient", Set.of("createDefault")),
+            Map.entry("com.azure.core.http.jdk.httpclient.JdkHttpClientProvider", Set.of("<init>")),
+            Map.entry("com.azure.core.http.jdk.httpclient.JdkHttpClientBuilder", Set.of("<init>")),
+            Map.entry("org.jsoup.Jsoup", Set.of("connect", "parse(java.net.URL)")),
+            Map.entry("org.jsoup.helper.HttpConnection", Set.of("*")));
+
+    /**
+     * The one exception: Azure OpenAI model calls need the Azure SDK's transport
+     * ({@code model.control.AzureHttpClientProvider}); the other provider modules build theirs inside LangChain4j.
+     */
+    private static boolean modelTransport(JavaAccess<?> access) {
+        return access.getOriginOwner().getName().equals("io.llmops.model.control.AzureHttpClientProvider")
+                && access.getTargetOwner().getName().equals("com.azure.core.http.jdk.httpclient.JdkHttpClientProvider");
+    }
+
+    static final DescribedPredicate<JavaAccess<?>> OPENS_CONNECTION = DescribedPredicate.describe(
+            "open an outbound connection", access -> {
+                Set<String> members = CONNECTION_OPENERS.get(access.getTargetOwner().getName());
+                if (members == null || modelTransport(access)) {
+                    return false;
+                }
+                String name = access.getTarget().getName();
+                boolean urlFirst = access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget unit
+                        && !unit.getRawParameterTypes().isEmpty()
+                        && unit.getRawParameterTypes().getFirst().getName().equals("java.net.URL");
+                return members.contains("*") || members.contains(name) || (urlFirst && members.contains(name + "(java.net.URL)"));
+            });
+
     @ArchTest
     static final ArchRule onlyOutboundOpensHttpConnections = noClasses()
             .that().resideOutsideOfPackage("io.llmops.platform.outbound..")
-            .should().callMethod(java.net.http.HttpClient.class, "newBuilder")
-            .orShould().callMethod(java.net.http.HttpClient.class, "newHttpClient")
-            .orShould().callMethod(java.net.URL.class, "openConnection")
-            .orShould().callMethod(java.net.URL.class, "openConnection", java.net.Proxy.class)
-            .because("outbound calls go through OutboundHttp (bounded timeouts, no redirects, body size cap)");
+            .should().accessTargetWhere(OPENS_CONNECTION)
+            .because("calls on a user's behalf go through OutboundHttp (SSRF guard, timeouts, redirect and body caps);"
+                    + " model calls go through the LangChain4j provider modules");
 }

@@ -210,6 +210,24 @@ class BuiltinToolsIT {
         assertThat(refused.json().path("detail").asText()).startsWith("OpenAI images API refused the credentials (HTTP 401)");
     }
 
+    @Test
+    void webpageReadRefusesLoopbackAndMetadataAddressesWithSsrfBlocked() {
+        Session session = api.register();
+        for (String url : List.of("http://127.0.0.1:" + LlmopsServer.upstreams().baseUrl().replaceAll(".*:", "") + "/page",
+                "http://169.254.169.254/latest/meta-data/", "http://" + LlmopsServer.INTERNAL_HOST + "/")) {
+            Reply reply = api.post("/api/tools/test", session.accessToken(), Map.of("type", "builtin", "provider", "webpage",
+                    "tool", "read", "params", Map.of("url", url)));
+
+            assertThat(reply.status()).as(url).isEqualTo(400);
+            assertThat(reply.code()).as(url).isEqualTo("ssrf_blocked");
+        }
+        LlmopsServer.upstreams().respond("/pages/hello", 200, FakeUpstreams.HTML, "<html><title>Hi</title><body><p>Hello there</p></body></html>");
+        Reply allowed = api.post("/api/tools/test", session.accessToken(), Map.of("type", "builtin", "provider", "webpage",
+                "tool", "read", "params", Map.of("url", LlmopsServer.upstreams().baseUrl() + "/pages/hello")));
+        assertThat(allowed.status()).as(allowed.body()).isEqualTo(200);
+        assertThat(allowed.json().path("result").asText()).isEqualTo("Hi\n\nHello there");
+    }
+
     private static String storedConfig(String workspaceId, String provider) throws Exception {
         Map<String, String> env = LlmopsServer.baseEnvironment();
         try (Connection db = DriverManager.getConnection(env.get("LLMOPS_DATABASE_URL"), env.get("LLMOPS_DATABASE_USER"),

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback stand-in for GitHub's OAuth and API endpoints. Tests script which user a code signs in
+ * A loopback stand-in for GitHub's OAuth and API endpoints, on the allow-listed 127.0.0.2. Tests script which user a code signs in
  * as; the token endpoint checks client id, secret and code like GitHub does.
  */
 public final class FakeGitHub implements AutoCloseable {
@@ -28,7 +28,8 @@ public final class FakeGitHub implements AutoCloseable {
     private final Map<String, User> usersByToken = new ConcurrentHashMap<>();
 
     public FakeGitHub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        // 127.0.0.2: the address ITs allow-list for the SSRF guard (127.0.0.1 stays refused)
+        server = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
         server.createContext("/login/oauth/access_token", this::token);
         server.createContext("/user/emails", this::emails);
         server.createContext("/user", this::user);
@@ -36,7 +37,7 @@ public final class FakeGitHub implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.2:" + server.getAddress().getPort();
     }
 
     /** The next sign-in with {@code code} is {@code user}; each code works once, as at GitHub. */

@@ -22,8 +22,10 @@ import java.util.Map;
  * Starts the built WAR in one real Payara Micro for the whole test run (not per class), against the
  * machine's PostgreSQL (a fresh database, {@code llmops_it}) and Redis (database 15, flushed) — both
  * can be changed by environment for parallel runs — with a
- * fake GitHub on loopback and one fake of every built-in tool's upstream ({@link FakeUpstreams} on
- * 127.0.0.2, a path prefix per provider; the server's tool base URLs point at it). Its output goes to target/it-server/payara.log for tests that read the log.
+ * fake GitHub on loopback, {@code LLMOPS_SSRF_ALLOWLIST=127.0.0.2} (where fakes listen), a JVM
+ * hosts file ({@link #hostsFile()}) and one fake of every built-in tool's upstream ({@link FakeUpstreams}
+ * on 127.0.0.2, a path prefix per provider; the server's tool base URLs point at it). Its output goes
+ * to target/it-server/payara.log for tests that read the log.
  */
 public final class LlmopsServer implements BeforeAllCallback {
 
@@ -97,6 +99,8 @@ public final class LlmopsServer implements BeforeAllCallback {
         env.put("LLMOPS_GITHUB_TOKEN_URL", github.baseUrl() + "/login/oauth/access_token");
         env.put("LLMOPS_GITHUB_API_URL", github.baseUrl());
         env.put("LLMOPS_GITHUB_REDIRECT_URI", "http://localhost/api/auth/oauth/github/callback");
+        // fakes of upstream services bind 127.0.0.2; tests prove 127.0.0.1 and the rest stay refused
+        env.put("LLMOPS_SSRF_ALLOWLIST", "127.0.0.2");
         FakeUpstreams upstreams = FakeUpstreams.start("127.0.0.2");
         env.put("LLMOPS_TOOLS_DUCKDUCKGO_BASE_URL", upstreams.baseUrl() + "/duckduckgo");
         env.put("LLMOPS_TOOLS_GAODE_BASE_URL", upstreams.baseUrl() + "/gaode");
@@ -104,7 +108,8 @@ public final class LlmopsServer implements BeforeAllCallback {
         env.put("LLMOPS_TOOLS_WIKIPEDIA_BASE_URL", upstreams.baseUrl() + "/wikipedia/{lang}");
         env.put("LLMOPS_TOOLS_SERPER_BASE_URL", upstreams.baseUrl() + "/serper");
         Path log = workDir().resolve("payara.log");
-        PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log, List.of());
+        PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log,
+                List.of("-Djdk.net.hosts.file=" + hostsFile()));
         try {
             server.awaitReady(Duration.ofMinutes(4));
         } catch (RuntimeException | IOException | InterruptedException e) {
@@ -115,6 +120,29 @@ public final class LlmopsServer implements BeforeAllCallback {
         }
         return new Running(server, github, upstreams, log, secrets, Map.copyOf(env));
     }
+
+    /**
+     * The server's only name resolution: fixed names, so ITs can show a host name that resolves to
+     * a private or metadata address being refused ({@link #INTERNAL_HOST}, {@link #METADATA_HOST}),
+     * and one that resolves to the allow-listed fakes' address ({@link #FAKE_HOST}).
+     */
+    private static Path hostsFile() throws IOException {
+        String self = java.net.InetAddress.getLocalHost().getHostName();
+        return Files.writeString(workDir().resolve("hosts"), String.join("\n",
+                "127.0.0.1 localhost " + self,
+                "::1 localhost",
+                "10.1.2.3 " + INTERNAL_HOST,
+                "169.254.169.254 " + METADATA_HOST,
+                "127.0.0.2 " + FAKE_HOST,
+                ""));
+    }
+
+    /** Resolves to 10.1.2.3 inside the IT server. */
+    public static final String INTERNAL_HOST = "internal.example.test";
+    /** Resolves to 169.254.169.254 (cloud metadata) inside the IT server. */
+    public static final String METADATA_HOST = "metadata.example.test";
+    /** Resolves to 127.0.0.2 (allow-listed, where fakes listen) inside the IT server. */
+    public static final String FAKE_HOST = "fakes.example.test";
 
     /** Database and Redis settings every test server uses (secrets excluded). */
     public static Map<String, String> baseEnvironment() {

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Secrets never leak, and a server without strong ones refuses to start. */
+/** Secrets never leak, and a server without strong ones (or with a malformed SSRF allow-list) refuses to start. */
 @ExtendWith(LlmopsServer.class)
 class SecretsIT {
 
@@ -62,6 +62,19 @@ class SecretsIT {
         assertThat(Files.readString(weakLog)).contains("Refusing to start: LLMOPS_SECRET_KEY").doesNotContain("c2hvcnQtc2VjcmV0");
         assertThat(Files.readString(missingLog)).contains("Refusing to start: LLMOPS_JWT_PRIVATE_KEY is not set");
         assertThat(Files.readString(noPublicLog)).contains("Refusing to start: LLMOPS_JWT_PUBLIC_KEY is not set");
+    }
+
+    @Test
+    void serverRefusesToStartWithAMalformedSsrfAllowlist() throws Exception {
+        Map<String, String> env = new HashMap<>(LocalSecrets.ephemeral());
+        env.put("LLMOPS_SSRF_ALLOWLIST", "127.0.0.2, 10.0.0.0/33");
+        Path log = LlmopsServer.workDir().resolve("refuse-allowlist.log");
+
+        try (PayaraServer server = start(env, log)) {
+            assertThat(server.process().waitFor(4, TimeUnit.MINUTES)).as("server still running").isTrue();
+            assertThat(server.process().exitValue()).isEqualTo(78);
+        }
+        assertThat(Files.readString(log)).contains("Refusing to start: LLMOPS_SSRF_ALLOWLIST is malformed: '10.0.0.0/33'");
     }
 
     private static PayaraServer start(Map<String, String> secrets, Path log) throws Exception {

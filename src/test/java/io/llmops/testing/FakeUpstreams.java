@@ -3,6 +3,7 @@ package io.llmops.testing;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.llmops.platform.outbound.OutboundHttp;
+import io.llmops.platform.outbound.SsrfGuard;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,7 +76,7 @@ public final class FakeUpstreams implements AutoCloseable {
      * guard is inside OutboundHttp, this is the one place that must allow-list 127.0.0.2.
      */
     public static OutboundHttp outboundHttp() {
-        return new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(5), 2 * 1024 * 1024);
+        return new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(5), 2 * 1024 * 1024, new SsrfGuard("127.0.0.2"));
     }
 
     /** A test resource as text (recorded upstream answers live under {@code upstreams/}). */

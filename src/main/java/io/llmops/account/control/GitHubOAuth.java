@@ -2,13 +2,14 @@ package io.llmops.account.control;
 
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.json.JsonbProvider;
+import io.llmops.platform.outbound.OutboundBlockedException;
 import io.llmops.platform.outbound.OutboundHttp;
+import io.llmops.platform.outbound.OutboundRequest;
 import jakarta.json.bind.JsonbException;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
@@ -62,10 +63,9 @@ public final class GitHubOAuth {
     public Profile exchange(String code) {
         String form = "client_id=" + encode(settings.clientId()) + "&client_secret=" + encode(settings.clientSecret())
                 + "&code=" + encode(code) + "&redirect_uri=" + encode(settings.redirectUri());
-        TokenReply token = call(OutboundHttp.request(URI.create(settings.tokenUrl()))
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), TokenReply.class);
+        TokenReply token = call(OutboundRequest.of("POST", URI.create(settings.tokenUrl()))
+                .withHeader("Accept", "application/json")
+                .withBody("application/x-www-form-urlencoded", form), TokenReply.class);
         if (token.accessToken() == null || token.accessToken().isBlank()) {
             throw ApiException.badRequest("oauth_failed", "GitHub refused the code: "
                     + (token.errorDescription() != null ? token.errorDescription() : String.valueOf(token.error())));
@@ -84,16 +84,20 @@ public final class GitHubOAuth {
         return new Profile(user.id().toString(), user.login(), user.name(), email, user.avatarUrl(), token.accessToken());
     }
 
-    private HttpRequest.Builder api(String path, String accessToken) {
-        return OutboundHttp.request(URI.create(settings.apiUrl() + path))
-                .header("Accept", "application/vnd.github+json")
-                .header("Authorization", "Bearer " + accessToken);
+    private OutboundRequest api(String path, String accessToken) {
+        return OutboundRequest.get(URI.create(settings.apiUrl() + path))
+                .withHeader("Accept", "application/vnd.github+json")
+                .withHeader("Authorization", "Bearer " + accessToken);
     }
 
-    private <T> T call(HttpRequest.Builder request, Class<T> type) {
+    private <T> T call(OutboundRequest request, Class<T> type) {
         OutboundHttp.Reply reply;
         try {
             reply = http.send(request);
+        } catch (OutboundBlockedException e) {
+            // the operator pointed a GitHub URL at an internal address without allow-listing it
+            LOG.warning(() -> "GitHub call refused by the SSRF guard (add the host to LLMOPS_SSRF_ALLOWLIST): " + e.getMessage());
+            throw new ApiException(502, "oauth_failed", "GitHub could not be reached");
         } catch (IOException e) {
             LOG.warning(() -> "GitHub call failed: " + e);
             throw new ApiException(502, "oauth_failed", "GitHub could not be reached");

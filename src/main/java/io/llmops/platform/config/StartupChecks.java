@@ -2,6 +2,8 @@ package io.llmops.platform.config;
 
 import io.llmops.platform.crypto.SecretBox;
 import io.llmops.platform.crypto.SecretStrength.WeakSecretException;
+import io.llmops.platform.outbound.OutboundHttp;
+import io.llmops.platform.outbound.SsrfGuard;
 import io.llmops.platform.security.SigningKeys;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
@@ -14,8 +16,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Refuses to start with a missing or weak signing or encryption secret: the deployment fails with a
- * message naming the setting (never its value). Payara Micro keeps running after a failed deployment,
+ * Refuses to start with a missing or weak signing or encryption secret (the deployment fails with a
+ * message naming the setting, never its value) or a malformed SSRF allow-list (a bad entry must not
+ * be silently skipped). Payara Micro keeps running after a failed deployment,
  * so with {@code llmops.exit-on-startup-failure} (set by our launcher and image) the process exits
  * with status 78 (EX_CONFIG) instead, which container platforms and systemd understand.
  */
@@ -33,6 +36,9 @@ public class StartupChecks {
     Instance<SigningKeys> signingKeys;
 
     @Inject
+    Instance<OutboundHttp> outboundHttp;
+
+    @Inject
     @ConfigProperty(name = "llmops.exit-on-startup-failure", defaultValue = "false")
     boolean exitOnFailure;
 
@@ -41,21 +47,34 @@ public class StartupChecks {
         try {
             LOG.info(() -> "Secrets loaded: " + secretBox.get() + ", " + signingKeys.get());
         } catch (RuntimeException e) {
-            WeakSecretException weak = findWeakSecret(e);
-            String reason = weak != null ? weak.getMessage() : "secrets could not be loaded (" + e.getClass().getSimpleName() + ")";
-            LOG.log(Level.SEVERE, "Refusing to start: {0}", reason);
-            if (exitOnFailure) {
-                // exit from another thread: the deployment thread holds locks Payara's shutdown needs
-                Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_CONFIG));
+            WeakSecretException weak = find(e, WeakSecretException.class);
+            refuse(weak != null ? weak.getMessage() : "secrets could not be loaded (" + e.getClass().getSimpleName() + ")");
+        }
+        try {
+            OutboundHttp http = outboundHttp.get();
+            LOG.info(() -> "Outbound HTTP: " + http);
+        } catch (RuntimeException e) {
+            SsrfGuard.MalformedAllowlistException malformed = find(e, SsrfGuard.MalformedAllowlistException.class);
+            if (malformed == null) {
+                throw e;
             }
-            throw new IllegalStateException("Refusing to start: " + reason);
+            refuse(malformed.getMessage());
         }
     }
 
-    private static WeakSecretException findWeakSecret(Throwable e) {
+    private void refuse(String reason) {
+        LOG.log(Level.SEVERE, "Refusing to start: {0}", reason);
+        if (exitOnFailure) {
+            // exit from another thread: the deployment thread holds locks Payara's shutdown needs
+            Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_CONFIG));
+        }
+        throw new IllegalStateException("Refusing to start: " + reason);
+    }
+
+    private static <T extends Throwable> T find(Throwable e, Class<T> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof WeakSecretException weak) {
-                return weak;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -1,14 +1,20 @@
 package io.llmops.platform.outbound;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
-/** The shared {@link OutboundHttp}, with timeouts and body cap from configuration. */
+/**
+ * The shared {@link OutboundHttp}, with timeouts, body cap and SSRF allow-list from configuration.
+ * A malformed allow-list fails its creation, which {@code StartupChecks} does at deployment.
+ */
 @ApplicationScoped
 public class OutboundHttpProducer {
 
@@ -24,10 +30,18 @@ public class OutboundHttpProducer {
     @ConfigProperty(name = "llmops.http.max-response-bytes", defaultValue = "2097152")
     int maxResponseBytes;
 
+    @Inject
+    @ConfigProperty(name = "llmops.ssrf.allowlist")
+    Optional<String> ssrfAllowlist;
+
     @Produces
     @Singleton
     OutboundHttp outboundHttp() {
         return new OutboundHttp(Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis),
-                maxResponseBytes);
+                maxResponseBytes, new SsrfGuard(ssrfAllowlist.orElse("")));
+    }
+
+    void close(@Disposes OutboundHttp http) throws IOException {
+        http.close();
     }
 }

@@ -2,6 +2,7 @@ package io.llmops.account.control;
 
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.outbound.OutboundHttp;
+import io.llmops.platform.outbound.SsrfGuard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,9 @@ class GitHubOAuthTest {
         github = new FakeGitHub();
         var settings = new GitHubOAuth.Settings("client-1", "s3cret&=", "http://localhost:8080/api/oauth/github/callback",
                 github.baseUrl() + "/login/oauth/authorize", github.baseUrl() + FakeGitHub.TOKEN_PATH, github.baseUrl());
-        oauth = new GitHubOAuth(settings, new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
+        // the fake listens on 127.0.0.1: allow-listed as an operator would allow-list an internal GitHub
+        oauth = new GitHubOAuth(settings, new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024,
+                new SsrfGuard("127.0.0.1")));
     }
 
     @AfterEach
@@ -169,5 +172,19 @@ class GitHubOAuthTest {
 
         assertThat(e.status()).isEqualTo(502);
         assertThat(e.code()).isEqualTo("oauth_failed");
+    }
+
+    @Test
+    void gitHubOnAnInternalAddressThatIsNotAllowListedIsRefused() {
+        tokenIssued();
+        var settings = new GitHubOAuth.Settings("client-1", "s", "http://localhost/cb",
+                github.baseUrl() + "/login/oauth/authorize", github.baseUrl() + FakeGitHub.TOKEN_PATH, github.baseUrl());
+        var guarded = new GitHubOAuth(settings, new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(2), 64 * 1024));
+
+        ApiException e = catchThrowableOfType(ApiException.class, () -> guarded.exchange("code-123"));
+
+        assertThat(e.status()).isEqualTo(502);
+        assertThat(e.code()).isEqualTo("oauth_failed");
+        assertThat(github.requests).isEmpty();
     }
 }

@@ -77,6 +77,15 @@ class WebpageReadToolTest {
     }
 
     @Test
+    void anSsrfRefusalPassesThroughUnwrappedSoCallersCanReportIt() {
+        assertThatThrownBy(() -> tool.call("{\"url\":\"http://127.0.0.1:" + fake.baseUrl().replaceAll(".*:", "") + "/\"}"))
+                .isInstanceOf(io.llmops.platform.outbound.OutboundBlockedException.class);
+        assertThatThrownBy(() -> tool.call("{\"url\":\"http://169.254.169.254/latest/meta-data/\"}"))
+                .isInstanceOf(io.llmops.platform.outbound.OutboundBlockedException.class);
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
     void anUnreachableHostIsAClearToolError() {
         int closedPort = io.llmops.testing.FakeUpstreams.start().closeAndPort();
         assertThatThrownBy(() -> tool.call("{\"url\":\"http://127.0.0.2:" + closedPort + "/\"}")).isInstanceOf(ToolException.class)
