@@ -2,6 +2,7 @@ package io.llmops.it;
 
 import io.llmops.launcher.LocalSecrets;
 import io.llmops.launcher.PayaraServer;
+import io.llmops.testing.FakeUpstreams;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,8 +22,10 @@ import java.util.Map;
  * Starts the built WAR in one real Payara Micro for the whole test run (not per class), against the
  * machine's PostgreSQL (a fresh database, {@code llmops_it}) and Redis (database 15, flushed) — both
  * can be changed by environment for parallel runs — with a
- * fake GitHub on loopback, {@code LLMOPS_SSRF_ALLOWLIST=127.0.0.2} (where fakes listen) and a JVM
- * hosts file ({@link #hostsFile()}). Its output goes to target/it-server/payara.log for tests that read the log.
+ * fake GitHub on loopback, {@code LLMOPS_SSRF_ALLOWLIST=127.0.0.2} (where fakes listen), a JVM
+ * hosts file ({@link #hostsFile()}) and one fake of every built-in tool's upstream ({@link FakeUpstreams}
+ * on 127.0.0.2, a path prefix per provider; the server's tool base URLs point at it). Its output goes
+ * to target/it-server/payara.log for tests that read the log.
  */
 public final class LlmopsServer implements BeforeAllCallback {
 
@@ -34,13 +37,14 @@ public final class LlmopsServer implements BeforeAllCallback {
     private static Running running;
 
     /** What tests need of the running server. */
-    public record Running(PayaraServer server, FakeGitHub github, Path log, Map<String, String> secrets,
-                          Map<String, String> environment)
+    public record Running(PayaraServer server, FakeGitHub github, FakeUpstreams upstreams, Path log,
+                          Map<String, String> secrets, Map<String, String> environment)
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             server.close();
             github.close();
+            upstreams.close();
         }
     }
 
@@ -60,6 +64,11 @@ public final class LlmopsServer implements BeforeAllCallback {
 
     public static FakeGitHub github() {
         return running.github();
+    }
+
+    /** The fake built-in tool upstreams: program replies under /duckduckgo, /gaode, /dalle/v1, /wikipedia/{lang}, /serper. */
+    public static FakeUpstreams upstreams() {
+        return running.upstreams();
     }
 
     public static Path log() {
@@ -92,6 +101,12 @@ public final class LlmopsServer implements BeforeAllCallback {
         env.put("LLMOPS_GITHUB_REDIRECT_URI", "http://localhost/api/auth/oauth/github/callback");
         // fakes of upstream services bind 127.0.0.2; tests prove 127.0.0.1 and the rest stay refused
         env.put("LLMOPS_SSRF_ALLOWLIST", "127.0.0.2");
+        FakeUpstreams upstreams = FakeUpstreams.start("127.0.0.2");
+        env.put("LLMOPS_TOOLS_DUCKDUCKGO_BASE_URL", upstreams.baseUrl() + "/duckduckgo");
+        env.put("LLMOPS_TOOLS_GAODE_BASE_URL", upstreams.baseUrl() + "/gaode");
+        env.put("LLMOPS_TOOLS_DALLE_BASE_URL", upstreams.baseUrl() + "/dalle/v1");
+        env.put("LLMOPS_TOOLS_WIKIPEDIA_BASE_URL", upstreams.baseUrl() + "/wikipedia/{lang}");
+        env.put("LLMOPS_TOOLS_SERPER_BASE_URL", upstreams.baseUrl() + "/serper");
         Path log = workDir().resolve("payara.log");
         PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log,
                 List.of("-Djdk.net.hosts.file=" + hostsFile()));
@@ -100,9 +115,10 @@ public final class LlmopsServer implements BeforeAllCallback {
         } catch (RuntimeException | IOException | InterruptedException e) {
             server.close();
             github.close();
+            upstreams.close();
             throw new IllegalStateException("Payara did not start; see " + log, e);
         }
-        return new Running(server, github, log, secrets, Map.copyOf(env));
+        return new Running(server, github, upstreams, log, secrets, Map.copyOf(env));
     }
 
     /**

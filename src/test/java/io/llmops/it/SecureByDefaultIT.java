@@ -40,7 +40,8 @@ class SecureByDefaultIT {
             "GET /api/auth/oauth/github",
             "GET /api/auth/oauth/github/callback",
             "GET /openapi-ui",
-            "GET /openapi-ui/{file}");
+            "GET /openapi-ui/{file}",
+            "GET /api/builtin-tools/{provider}/icon");
 
     record Endpoint(String method, String path, boolean isPublic) {
         String key() {
