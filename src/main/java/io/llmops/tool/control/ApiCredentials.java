@@ -50,7 +50,7 @@ public record ApiCredentials(List<Header> headers, Auth auth) {
             kept.add(old.isPresent() && SecretMask.isMaskOf(header.value(), old.get().value()) ? old.get() : header);
         }
         Auth keptAuth = auth;
-        if (auth.value() != null && auth.type().equals(stored.auth().type())
+        if (auth.value() != null && java.util.Objects.equals(auth.type(), stored.auth().type())
                 && SecretMask.isMaskOf(auth.value(), stored.auth().value())) {
             keptAuth = new Auth(auth.type(), auth.name(), stored.auth().value());
         }
