@@ -17,7 +17,9 @@ import java.util.Map;
  * scalars with hard bounds, before any OpenAPI parser sees it. SnakeYAML refuses alias-heavy input
  * early (at most {@value #MAX_ALIASES} aliases of collections) and the copy into the tree expands
  * aliases under a node budget, so a billion-laughs document fails fast in bounded memory instead of
- * exploding later. Only local {@code $ref}s ({@code #/...}) are accepted: a remote or file reference
+ * exploding later (measured: swagger-parser's own YAML path spends ~20 s on the classic 9×9 bomb and
+ * runs out of a 512 MiB heap on 48 aliases of 1 KiB leaves, so it only ever gets our JSON). Only
+ * local {@code $ref}s ({@code #/...}) are accepted: a remote or file reference
  * would make the parser fetch from the network or read the server's disk.
  */
 public final class SpecDocument {
