@@ -28,7 +28,8 @@ import java.util.StringJoiner;
  * One API tool ready to call: builds the HTTP request from the model's arguments (path parameters
  * substituted and encoded, query, headers, a JSON or form body), adds the provider's headers and
  * auth, and sends it through {@link OutboundHttp} (SSRF guard, timeouts, size cap). The observation
- * is the response body, truncated; a non-2xx answer is a {@link ToolCallFailed} the model can read.
+ * is the response body, truncated; a non-2xx answer is a {@link ToolCallFailed} the model can read,
+ * bad arguments an {@link IllegalArgumentException} (the try-it endpoint answers those with 400).
  */
 public final class ApiCall implements CallableTool {
 
@@ -108,10 +109,10 @@ public final class ApiCall implements CallableTool {
         return body.isBlank() ? "HTTP " + reply.status() + " (no content)" : truncate(body, MAX_OBSERVATION);
     }
 
-    OutboundRequest request(Map<String, Object> arguments) throws ToolCallFailed {
+    OutboundRequest request(Map<String, Object> arguments) {
         for (ApiParameter p : operation.parameters()) {
             if (p.required() && arguments.get(p.name()) == null) {
-                throw new ToolCallFailed("missing required parameter \"" + p.name() + "\"");
+                throw new IllegalArgumentException("missing required parameter \"" + p.name() + "\"");
             }
         }
         String path = operation.path();
@@ -143,7 +144,7 @@ public final class ApiCall implements CallableTool {
             }
         }
         if (path.contains("{")) {
-            throw new ToolCallFailed("the path " + operation.path() + " still has unfilled parameters: " + path);
+            throw new IllegalArgumentException("the path " + operation.path() + " still has unfilled parameters: " + path);
         }
         ApiCredentials.Auth auth = credentials.auth();
         if ("api_key_query".equals(auth.type())) {
@@ -179,7 +180,7 @@ public final class ApiCall implements CallableTool {
         return operation.parameters().stream().anyMatch(p -> p.in().equals("body") && p.required());
     }
 
-    private static Map<String, Object> arguments(String argumentsJson) throws ToolCallFailed {
+    private static Map<String, Object> arguments(String argumentsJson) {
         if (argumentsJson == null || argumentsJson.isBlank()) {
             return Map.of();
         }
@@ -191,7 +192,7 @@ public final class ApiCall implements CallableTool {
             }
             return arguments;
         } catch (JsonbException e) {
-            throw new ToolCallFailed("arguments must be a JSON object");
+            throw new IllegalArgumentException("arguments must be a JSON object");
         }
     }
 

@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  */
 public final class OpenApiImporter {
 
-    static final Pattern TOOL_NAME = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /** Dots and colons are common in operationIds; the agent maps names to function-calling-safe ones per turn. */
+    static final Pattern TOOL_NAME = Pattern.compile("^[A-Za-z0-9_.:-]{1,64}$");
     static final int MAX_OPERATIONS = 200;
     static final int MAX_DESCRIPTION = 1024;
 
@@ -123,7 +124,7 @@ public final class OpenApiImporter {
                 if (name == null || name.isBlank()) {
                     problems.add(where + ": operationId is required (it names the tool)");
                 } else if (!TOOL_NAME.matcher(name).matches()) {
-                    problems.add(where + ": operationId \"" + name + "\" must be 1 to 64 letters, digits, _ or -");
+                    problems.add(where + ": operationId \"" + name + "\" must be 1 to 64 letters, digits, _ . : or -");
                 } else if (!names.add(name)) {
                     problems.add(where + ": operationId \"" + name + "\" is used by another operation");
                 } else {

@@ -78,9 +78,9 @@ class ApiCallTest {
     @Test
     void missingRequiredArgumentIsAReadableFailure() {
         assertThatThrownBy(() -> call(PETSTORE, "getPetById", new ApiCredentials(List.of(), null)).call("{}"))
-                .isInstanceOf(ToolCallFailed.class).hasMessage("missing required parameter \"petId\"");
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("missing required parameter \"petId\"");
         assertThatThrownBy(() -> call(PETSTORE, "getPetById", new ApiCredentials(List.of(), null)).call("[1"))
-                .isInstanceOf(ToolCallFailed.class).hasMessageContaining("JSON object");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("JSON object");
     }
 
     @Test

@@ -149,6 +149,15 @@ class OpenApiImporterTest {
     }
 
     @Test
+    void operationIdsWithDotsAreToolNamesButSpacesAndSlashesAreNot() {
+        String dotted = resource("duplicate-operation-id.yaml").replaceFirst("operationId: fetch", "operationId: pets.list");
+        assertThat(OpenApiImporter.read(dotted, null).operations()).extracting(ApiOperation::name)
+                .containsExactly("pets.list", "fetch");
+        String spaced = resource("duplicate-operation-id.yaml").replaceFirst("operationId: fetch", "operationId: 'list pets/all'");
+        assertThatThrownBy(() -> OpenApiImporter.read(spaced, null)).hasMessageContaining("GET /a: operationId \"list pets/all\"");
+    }
+
+    @Test
     void specWithoutServerIsRefused() {
         String noServer = resource("missing-operation-id.yaml").replace("servers: [{url: \"https://api.example.com\"}]\n", "");
         assertThatThrownBy(() -> OpenApiImporter.read(noServer, null)).hasMessageContaining("names no server");
