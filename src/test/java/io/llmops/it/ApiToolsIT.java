@@ -367,6 +367,22 @@ class ApiToolsIT extends FakeModelAppIT {
     }
 
     @Test
+    void schemaUrlOnAnInternalAddressIsRefusedAsSsrf() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(LlmopsServer.environment().containsKey("LLMOPS_SSRF_ALLOWLIST"),
+                "the SSRF guard is not on this branch yet");
+        served.put("/spec.yaml", petSpec(upstreamBase));
+        String port = upstreamBase.substring(upstreamBase.lastIndexOf(':') + 1);
+
+        for (String url : List.of("http://127.0.0.1:" + port + "/spec.yaml", "http://169.254.169.254/latest/meta-data",
+                "http://[::1]:" + port + "/spec.yaml")) {
+            Reply refused = create(me, object("name", "internal", "schema_url", url));
+            assertThat(refused.status()).as(url).isEqualTo(400);
+            assertThat(refused.code()).as(url).isEqualTo("ssrf_blocked");
+        }
+        assertThat(total(me)).isZero();
+    }
+
+    @Test
     void agentCallsAnImportedToolAndSeesTheApisAnswer() throws Exception {
         newAppWithModel("Pet bot", "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"},"
                 + "\"preset_prompt\":\"You know pets.\"}");
