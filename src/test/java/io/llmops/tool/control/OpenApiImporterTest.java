@@ -205,6 +205,28 @@ class OpenApiImporterTest {
     }
 
     @Test
+    void refFanOutResolvesWithoutExpandingEveryCopy() {
+        // 10 levels of schemas each referencing the next 10 times: 10^10 nodes if every $ref were copied
+        StringBuilder json = new StringBuilder("{\"openapi\":\"3.0.0\",\"info\":{\"title\":\"t\",\"version\":\"1\"},"
+                + "\"servers\":[{\"url\":\"https://api.example.com\"}],\"paths\":{\"/x\":{\"post\":{\"operationId\":\"x\","
+                + "\"requestBody\":{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/S0\"}}}},"
+                + "\"responses\":{\"200\":{\"description\":\"ok\"}}}}},\"components\":{\"schemas\":{");
+        for (int level = 0; level < 10; level++) {
+            json.append(level == 0 ? "" : ",").append("\"S").append(level).append("\":{\"type\":\"object\",\"properties\":{");
+            for (int p = 0; p < 10; p++) {
+                json.append(p == 0 ? "" : ",").append("\"p").append(p).append("\":")
+                        .append(level == 9 ? "{\"type\":\"string\"}" : "{\"$ref\":\"#/components/schemas/S" + (level + 1) + "\"}");
+            }
+            json.append("}}");
+        }
+        json.append("}}}");
+        long started = System.nanoTime();
+        OpenApiSpec spec = OpenApiImporter.read(json.toString(), null);
+        assertThat(spec.operations().getFirst().parameters()).hasSize(10);
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(5_000);
+    }
+
+    @Test
     void recursiveAliasIsRefused() {
         String yaml = "openapi: 3.0.0\nservers: [{url: 'https://api.example.com'}]\nloop: &loop [*loop]\npaths: {}\n";
         assertThatThrownBy(() -> OpenApiImporter.read(yaml, null)).isInstanceOf(InvalidOpenApiSchema.class);
