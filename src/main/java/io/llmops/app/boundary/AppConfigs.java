@@ -12,7 +12,6 @@ import io.llmops.model.control.ModelCatalog;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,12 +42,9 @@ public class AppConfigs {
     @Inject
     ToolRegistry tools;
 
-    private AppConfigEditor editor;
-
-    @PostConstruct
-    void init() {
-        // built-in tools are the same for every workspace; API tools (issue 4) will need the workspace here
-        editor = new AppConfigEditor(new AppConfigValidator(catalog, entry -> tools.resolve(null, entry).isPresent()));
+    /** An editor whose validator resolves tool entries in the app's workspace (API tools belong to one). */
+    private AppConfigEditor editor(UUID workspaceId) {
+        return new AppConfigEditor(new AppConfigValidator(catalog, entry -> tools.resolve(workspaceId, entry).isPresent()));
     }
 
     /** The draft config of a live app of the workspace (404 otherwise). */
@@ -66,7 +62,7 @@ public class AppConfigs {
     /** Applies a JSON merge patch to the draft and answers the new draft (see {@link AppConfigEditor}). */
     public AppConfig patchDraft(UUID workspaceId, UUID appId, String mergePatch) {
         App app = AppLookup.require(em, workspaceId, appId);
-        AppConfig draft = editor.patch(app.draftConfig(), mergePatch);
+        AppConfig draft = editor(workspaceId).patch(app.draftConfig(), mergePatch);
         app.replaceDraft(draft);
         return draft;
     }
@@ -82,7 +78,7 @@ public class AppConfigs {
         if (!draft.hasModel()) {
             throw ApiException.badRequest("app_not_configured", "Choose a model (model_config) before publishing");
         }
-        editor.check(draft);
+        editor(workspaceId).check(draft);
         int last = em.createQuery("select coalesce(max(v.version), 0) from AppConfigVersion v where v.appId = :app",
                         Integer.class)
                 .setParameter("app", app.id()).getSingleResult();

@@ -19,7 +19,7 @@ import java.util.Map;
 public final class CredentialFields {
 
     public static final int MAX_VALUE_LENGTH = 4096;
-    static final String MASK = "****";
+    static final String MASK = io.llmops.platform.crypto.SecretMask.MASK;
 
     /** The Azure OpenAI API versions the Azure SDK (and so azure-open-ai) accepts. */
     static final List<String> AZURE_API_VERSIONS = java.util.Arrays.stream(OpenAIServiceVersion.values())
@@ -74,10 +74,7 @@ public final class CredentialFields {
     }
 
     public static String mask(String secret) {
-        if (secret == null || secret.length() < 12) {
-            return MASK;
-        }
-        return secret.substring(0, 3) + MASK + secret.substring(secret.length() - 4);
+        return io.llmops.platform.crypto.SecretMask.mask(secret);
     }
 
     static boolean isHttpUrl(String value) {
