@@ -1,9 +1,7 @@
 package io.llmops.knowledge.control;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Splits text into segments of at most {@code chunkSize} tokens, cutting at the coarsest boundary that
@@ -32,6 +30,7 @@ public final class RecursiveTextSplitter {
     public record Chunk(int position, String content, int tokens) {
     }
 
+    private final List<String> boundaries;
     private final List<List<String>> levels;
     private final int chunkSize;
     private final int chunkOverlap;
@@ -42,9 +41,9 @@ public final class RecursiveTextSplitter {
     }
 
     /**
-     * @param separators the user's separators, tried first, each as its own level; the default levels
-     *                   follow so a segment always fits (a document without the user's separator still
-     *                   splits)
+     * @param separators the user's segment separators: hard boundaries, tried before anything else; the
+     *                   separator itself is dropped (a marker like "***" is not content) and no segment
+     *                   spans two sections. Sections still too long are split by the default levels.
      */
     public RecursiveTextSplitter(List<String> separators, int chunkSize, int chunkOverlap, TokenLength tokens) {
         if (chunkSize < MIN_CHUNK_SIZE || chunkSize > MAX_CHUNK_SIZE) {
@@ -53,20 +52,8 @@ public final class RecursiveTextSplitter {
         if (chunkOverlap < 0 || chunkOverlap >= chunkSize) {
             throw new IllegalArgumentException("chunk_overlap must be at least 0 and less than chunk_size");
         }
-        Set<String> seen = new LinkedHashSet<>();
-        List<List<String>> all = new ArrayList<>();
-        for (String separator : separators) {
-            if (separator != null && !separator.isEmpty() && seen.add(separator)) {
-                all.add(List.of(separator));
-            }
-        }
-        for (List<String> level : DEFAULT_LEVELS) {
-            List<String> rest = level.stream().filter(s -> s.isEmpty() || !seen.contains(s)).toList();
-            if (!rest.isEmpty()) {
-                all.add(rest);
-            }
-        }
-        this.levels = List.copyOf(all);
+        this.boundaries = separators.stream().filter(sep -> sep != null && !sep.isEmpty()).distinct().toList();
+        this.levels = DEFAULT_LEVELS;
         this.chunkSize = chunkSize;
         this.chunkOverlap = chunkOverlap;
         this.tokens = tokens;
@@ -76,9 +63,30 @@ public final class RecursiveTextSplitter {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<String> pieces = new ArrayList<>();
-        pieces(text, 0, pieces);
-        return merge(pieces);
+        List<String> sections = boundaries.isEmpty() ? List.of(text) : cut(text, boundaries);
+        List<Chunk> chunks = new ArrayList<>();
+        for (String section : sections) {
+            String content = strip(section);
+            if (content.isBlank()) {
+                continue;
+            }
+            List<String> pieces = new ArrayList<>();
+            pieces(content, 0, pieces);
+            for (Chunk chunk : merge(pieces)) {
+                chunks.add(new Chunk(chunks.size(), chunk.content(), chunk.tokens()));
+            }
+        }
+        return chunks;
+    }
+
+    /** Drops the user's separator that closes a section. */
+    private String strip(String section) {
+        for (String boundary : boundaries) {
+            if (section.endsWith(boundary)) {
+                return section.substring(0, section.length() - boundary.length());
+            }
+        }
+        return section;
     }
 
     /** Appends pieces of at most chunkSize tokens each, cut at the first level that occurs in the text. */
