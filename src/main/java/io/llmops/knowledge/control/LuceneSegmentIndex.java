@@ -248,21 +248,26 @@ public final class LuceneSegmentIndex implements SegmentIndex {
                 };
             }
             List<Candidate> ranked = new ArrayList<>(candidates.values());
+            ranked.sort(Comparator.<Candidate>comparingDouble(c -> -c.score).thenComparingInt(c -> c.doc));
+            boolean rerank = reranker != null && query.text() != null && !query.text().isBlank();
+            // stored fields only for what can be returned: the top k and anything tied with the k-th
+            // (ties are then broken by segment id, so equal scores come back in a stable order)
+            int keep = rerank ? Math.min(RERANK_CANDIDATES, ranked.size()) : Math.min(query.k(), ranked.size());
+            while (!rerank && keep < ranked.size() && keep > 0 && ranked.get(keep).score == ranked.get(keep - 1).score) {
+                keep++;
+            }
+            List<Candidate> top = new ArrayList<>(ranked.subList(0, keep));
             StoredFields stored = searcher.storedFields();
             Map<Integer, Document> docs = new HashMap<>();
-            for (Candidate c : ranked) {
+            for (Candidate c : top) {
                 docs.put(c.doc, stored.document(c.doc));
             }
-            // ties broken by segment id so equal scores come back in a stable order
-            Comparator<Candidate> order = Comparator.<Candidate>comparingDouble(c -> -c.score)
-                    .thenComparing(c -> docs.get(c.doc).get(ID));
-            ranked.sort(order);
-            if (reranker != null && query.text() != null && !query.text().isBlank() && !ranked.isEmpty()) {
-                ranked = rerank(query.text(), ranked, docs);
-                ranked.sort(order);
+            if (rerank && !top.isEmpty()) {
+                rerank(query.text(), top, docs);
             }
+            top.sort(Comparator.<Candidate>comparingDouble(c -> -c.score).thenComparing(c -> docs.get(c.doc).get(ID)));
             List<SegmentHit> hits = new ArrayList<>();
-            for (Candidate c : ranked) {
+            for (Candidate c : top) {
                 if (hits.size() == query.k()) {
                     break;
                 }
@@ -368,14 +373,12 @@ public final class LuceneSegmentIndex implements SegmentIndex {
         return Math.max(0, 2.0 * VectorSimilarityFunction.COSINE.compare(query, values.vectorValue(it.index())) - 1);
     }
 
-    private List<Candidate> rerank(String text, List<Candidate> ranked, Map<Integer, Document> docs) {
-        List<Candidate> top = new ArrayList<>(ranked.subList(0, Math.min(RERANK_CANDIDATES, ranked.size())));
+    private void rerank(String text, List<Candidate> top, Map<Integer, Document> docs) {
         List<TextSegment> segments = top.stream().map(c -> TextSegment.from(docs.get(c.doc).get(CONTENT))).toList();
         List<Double> scores = reranker.scoreAll(segments, text).content();
         for (int i = 0; i < top.size(); i++) {
             top.get(i).score = scores.get(i);
         }
-        return top;
     }
 
     @Override
