@@ -43,6 +43,12 @@ public final class TextAnalyzers {
     private static CharArraySet stopWords() {
         CharArraySet set = new CharArraySet(SmartChineseAnalyzer.getDefaultStopSet(), true);
         set.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        // Lucene's English list is short; questions are what people type, so their words go too
+        for (String word : new String[] {"how", "what", "which", "who", "whom", "why", "when", "where", "does", "do",
+                "did", "can", "could", "should", "would", "i", "me", "my", "you", "your", "we", "our", "has", "have",
+                "had", "been", "am", "were", "so", "than", "too", "very", "from", "about", "its"}) {
+            set.add(word);
+        }
         // common Chinese function words the default set (mostly punctuation) leaves in
         for (String word : new String[] {"的", "了", "和", "是", "在", "也", "有", "就", "都", "而", "及", "与", "或",
                 "这", "那", "个", "我们", "你们", "他们", "它", "其", "之", "于", "把", "被", "让", "对", "从", "到"}) {

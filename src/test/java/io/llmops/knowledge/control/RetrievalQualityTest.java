@@ -98,6 +98,18 @@ class RetrievalQualityTest {
     }
 
     @Test
+    void aHybridThresholdKeepsAnswersAndDropsNoise() {
+        assertThat(hybrid("How is espresso made?", 0.3)).containsExactly("coffee-2");
+        assertThat(hybrid("Flyway", 0.3)).containsExactly("ops-4");
+        assertThat(hybrid("What is the capital of France?", 0.3)).isEmpty();
+    }
+
+    private static List<String> hybrid(String question, double threshold) {
+        SegmentQuery query = SegmentQuery.of("ws", List.of("ds"), question, embedder.embed(question), RetrievalStrategy.HYBRID, 10);
+        return index.search(query.withThreshold(threshold)).stream().map(SegmentHit::segmentId).toList();
+    }
+
+    @Test
     void chineseQuestionsFindChineseSegmentsWithHybrid() {
         List<SegmentHit> hits = index.search(SegmentQuery.of("ws", List.of("ds"), "知识库有哪些检索方式？",
                 embedder.embed("知识库有哪些检索方式？"), RetrievalStrategy.HYBRID, 1));
