@@ -34,6 +34,41 @@ class LuceneSegmentIndexTest extends SegmentIndexContract {
     }
 
     @Test
+    void concurrentWritersAndReadersAgree() throws Exception {
+        int writers = 4;
+        int batches = 5;
+        int perBatch = 20;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers + 2)) {
+            List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        List<IndexedSegment> batch = new java.util.ArrayList<>();
+                        for (int i = 0; i < perBatch; i++) {
+                            String id = writer + "-" + b + "-" + i;
+                            batch.add(seg(id, WS, "d1", "doc" + writer, b * perBatch + i, "segment " + id, vec(writer, i * 0.01)));
+                        }
+                        index.upsert(batch);
+                        index.upsert(batch.subList(0, 3)); // a retried batch changes nothing
+                    }
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                work.add(pool.submit(() -> {
+                    for (int q = 0; q < 50; q++) {
+                        assertThat(index.search(query(HYBRID, "segment", vec(q, 0), 10, "d1")).size()).isLessThanOrEqualTo(10);
+                    }
+                }));
+            }
+            for (var f : work) {
+                f.get();
+            }
+        }
+        assertThat(index.count("d1")).isEqualTo((long) writers * batches * perBatch);
+    }
+
+    @Test
     void openAiSizedVectorsAndMixedDimensionsCoexist() {
         float[] big = new float[3072];
         new Random(1).ints(0, 3072).limit(50).forEach(i -> big[i] = 1f);
