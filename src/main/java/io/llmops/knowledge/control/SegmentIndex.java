@@ -1,0 +1,37 @@
+package io.llmops.knowledge.control;
+
+import java.util.List;
+
+/**
+ * The retrieval engine's port. PostgreSQL keeps every segment and vector (the source of truth); an
+ * implementation is a rebuildable index over them. Writes are idempotent by segment id.
+ */
+public interface SegmentIndex extends AutoCloseable {
+
+    /** Inserts or replaces each segment by id; durable and visible to searches when this returns. */
+    void upsert(List<IndexedSegment> segments);
+
+    void deleteSegments(List<String> segmentIds);
+
+    void deleteDocument(String documentId);
+
+    void deleteDataset(String datasetId);
+
+    /** Segments of the dataset in the index (enabled or not): 0 tells a missing index to rebuild. */
+    long count(String datasetId);
+
+    /**
+     * Best hits first, at most {@code k}, each with a score in 0..1, only those at or above the threshold:
+     * <ul>
+     *   <li>semantic: cosine similarity of the vectors, clamped at 0;</li>
+     *   <li>full_text: BM25 divided by the best score the query's terms could reach (the sum of their
+     *       idf), so 1 means every query word is present and frequent, independent of corpus size;</li>
+     *   <li>hybrid: the weighted sum of those two (weights given by the implementation).</li>
+     * </ul>
+     * With a reranker the scores are the reranker's (see the implementation).
+     */
+    List<SegmentHit> search(SegmentQuery query);
+
+    @Override
+    void close();
+}
