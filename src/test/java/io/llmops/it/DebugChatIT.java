@@ -8,18 +8,8 @@ import io.llmops.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 import static io.llmops.it.Api.object;
 import static io.llmops.testing.FakeOpenAiServer.Reply.answer;
@@ -42,47 +32,6 @@ class DebugChatIT extends FakeModelAppIT {
     private void configure(String patch) {
         Reply reply = api.patch("/api/apps/" + appId + "/draft-config", session.accessToken(), patch);
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-    }
-
-    private List<JsonNode> chat(String query) {
-        return events(open(query), e -> false);
-    }
-
-    private InputStream open(String query) {
-        HttpRequest request = api.request("/api/apps/" + appId + "/conversations", session.accessToken())
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(object("query", query).toString())).build();
-        try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-            return response.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Reads SSE data frames until the stream ends; {@code onEach} may act on each event (returning true stops reading early). */
-    private static List<JsonNode> events(InputStream body, Predicate<JsonNode> onEach) {
-        List<JsonNode> events = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("data: ")) {
-                    JsonNode event = Api.JSON.readTree(line.substring(6));
-                    events.add(event);
-                    if (onEach.test(event)) {
-                        break;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return events;
     }
 
     private static String answerOf(List<JsonNode> events) {

@@ -6,19 +6,8 @@ import io.llmops.testing.FakeOpenAiServer.RecordedRequest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
-import static io.llmops.it.Api.object;
 import static io.llmops.testing.FakeOpenAiServer.Reply.answer;
 import static io.llmops.testing.FakeOpenAiServer.Reply.error;
 import static io.llmops.testing.FakeOpenAiServer.Reply.stream;
@@ -42,29 +31,8 @@ class LongTermMemoryIT extends FakeModelAppIT {
     }
 
     /** One streamed turn, read to its end; answers the events' names. */
-    private List<String> chat(String query) {
-        HttpRequest request = api.request("/api/apps/" + appId + "/conversations", session.accessToken())
-                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(object("query", query).toString())).build();
-        List<String> names = new ArrayList<>();
-        try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            assertThat(response.statusCode()).isEqualTo(200);
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.startsWith("data: ")) {
-                        names.add(Api.JSON.readTree(line.substring(6)).path("event").asText());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        return names;
+    private List<String> eventNames(String query) {
+        return chat(query).stream().map(event -> event.path("event").asText()).toList();
     }
 
     private static String systemPromptOf(RecordedRequest request) {
@@ -99,8 +67,8 @@ class LongTermMemoryIT extends FakeModelAppIT {
         fake.enqueue(stream("Rome is ", "lovely in May."), answer("Ann plans a trip to Rome in May."), stream("Pack light."),
                 answer("Ann plans a trip to Rome in May and packs light."));
 
-        assertThat(chat("I am Ann and I want to visit Rome")).last().isEqualTo("message_end");
-        assertThat(chat("What should I pack?")).last().isEqualTo("message_end");
+        assertThat(eventNames("I am Ann and I want to visit Rome")).last().isEqualTo("message_end");
+        assertThat(eventNames("What should I pack?")).last().isEqualTo("message_end");
         awaitChatRequests(4);
 
         List<RecordedRequest> calls = fake.chatRequests();
@@ -118,8 +86,8 @@ class LongTermMemoryIT extends FakeModelAppIT {
     void withLongTermMemoryOffNoSummaryIsAskedFor() {
         fake.enqueue(stream("one"), stream("two"));
 
-        chat("first");
-        chat("second");
+        eventNames("first");
+        eventNames("second");
         sleep(500);
 
         List<RecordedRequest> calls = fake.chatRequests();
@@ -133,8 +101,8 @@ class LongTermMemoryIT extends FakeModelAppIT {
         configure("{\"long_term_memory\":{\"enable\":true}}");
         fake.enqueue(stream("one"), error(400, "summary refused"), stream("two"), answer("A later summary."));
 
-        assertThat(chat("first")).containsExactly("message", "message_end");
-        assertThat(chat("second")).containsExactly("message", "message_end");
+        assertThat(eventNames("first")).containsExactly("message", "message_end");
+        assertThat(eventNames("second")).containsExactly("message", "message_end");
         awaitChatRequests(4);
 
         assertThat(systemPromptOf(fake.chatRequests().get(2))).isEqualTo(PRESET);
@@ -147,7 +115,7 @@ class LongTermMemoryIT extends FakeModelAppIT {
         configure("{\"long_term_memory\":{\"enable\":true}}");
         fake.enqueue(error(400, "context too long"));
 
-        assertThat(chat("first")).last().isEqualTo("error");
+        assertThat(eventNames("first")).last().isEqualTo("error");
         sleep(500);
 
         assertThat(fake.chatRequests()).hasSize(1);

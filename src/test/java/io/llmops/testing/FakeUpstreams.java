@@ -43,7 +43,7 @@ public final class FakeUpstreams implements AutoCloseable {
         }
     }
 
-    private record Canned(int status, String contentType, byte[] body) {
+    private record Canned(int status, String contentType, byte[] body, String location) {
     }
 
     private final HttpServer server;
@@ -96,7 +96,13 @@ public final class FakeUpstreams implements AutoCloseable {
     }
 
     public FakeUpstreams respond(String pathPrefix, int status, String contentType, String body) {
-        replies.put(pathPrefix, new Canned(status, contentType, body.getBytes(StandardCharsets.UTF_8)));
+        replies.put(pathPrefix, new Canned(status, contentType, body.getBytes(StandardCharsets.UTF_8), null));
+        return this;
+    }
+
+    /** Answers requests under the prefix with a 302 to {@code location} (for redirect re-check tests). */
+    public FakeUpstreams redirect(String pathPrefix, String location) {
+        replies.put(pathPrefix, new Canned(302, "text/plain", new byte[0], location));
         return this;
     }
 
@@ -128,8 +134,11 @@ public final class FakeUpstreams implements AutoCloseable {
                     rawQuery == null ? "" : URLDecoder.decode(rawQuery, StandardCharsets.UTF_8), headers, body));
             Canned canned = replies.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
                     .max(java.util.Comparator.comparingInt(e -> e.getKey().length())).map(Map.Entry::getValue)
-                    .orElse(new Canned(404, "text/plain", "not programmed".getBytes(StandardCharsets.UTF_8)));
+                    .orElse(new Canned(404, "text/plain", "not programmed".getBytes(StandardCharsets.UTF_8), null));
             exchange.getResponseHeaders().set("Content-Type", canned.contentType());
+            if (canned.location() != null) {
+                exchange.getResponseHeaders().set("Location", canned.location());
+            }
             exchange.sendResponseHeaders(canned.status(), canned.body().length == 0 ? -1 : canned.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(canned.body());
