@@ -1,5 +1,6 @@
 package io.llmops.model.boundary;
 
+import io.llmops.platform.persistence.SealedCredentials;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.llmops.model.boundary.ModelDtos.CredentialsView;
@@ -164,7 +165,7 @@ public class Models {
         return catalog.provider(provider).orElseThrow(() -> ApiException.notFound("Model provider"));
     }
 
-    private static CredentialsView view(ProviderSpec spec, ProviderCredentialStore.Stored stored) {
+    private static CredentialsView view(ProviderSpec spec, SealedCredentials.Stored stored) {
         return new CredentialsView(spec.name(), ProviderCredentials.of(spec, stored.values()).masked(),
                 stored.createdAt(), stored.updatedAt());
     }

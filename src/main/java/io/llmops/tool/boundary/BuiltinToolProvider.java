@@ -1,5 +1,6 @@
 package io.llmops.tool.boundary;
 
+import io.llmops.platform.persistence.SealedCredentials;
 import io.llmops.platform.outbound.OutboundHttp;
 import io.llmops.tool.control.CallableTool;
 import io.llmops.tool.control.ToolProvider;
@@ -97,7 +98,7 @@ public class BuiltinToolProvider implements ToolProvider {
         if (provider.credentialFields().isEmpty() || workspaceId == null) {
             return Map.of();
         }
-        return credentials.find(workspaceId, provider.name()).map(BuiltinToolCredentialStore.Stored::values).orElse(Map.of());
+        return credentials.find(workspaceId, provider.name()).map(SealedCredentials.Stored::values).orElse(Map.of());
     }
 
     private static Map<String, Object> fixedParams(Object params) {

@@ -1,5 +1,6 @@
 package io.llmops.tool.boundary;
 
+import io.llmops.platform.persistence.SealedCredentials;
 import io.llmops.model.control.CredentialFields;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.error.FieldError;
@@ -114,7 +115,7 @@ public class BuiltinTools {
         return catalog.provider(provider).orElseThrow(() -> ApiException.notFound("Built-in tool provider"));
     }
 
-    private static CredentialsView view(BuiltinProviderSpec spec, BuiltinToolCredentialStore.Stored stored) {
+    private static CredentialsView view(BuiltinProviderSpec spec, SealedCredentials.Stored stored) {
         return new CredentialsView(spec.name(), BuiltinCredentials.masked(spec, stored.values()),
                 stored.createdAt(), stored.updatedAt());
     }
