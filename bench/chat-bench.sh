@@ -8,7 +8,7 @@
 #
 # Tunables (environment): PORT, SRC_DIR, OUT_DIR, BENCH_JAVA_HOME, JAVA_OPTS (server), SKIP_BUILD=1,
 # READY_TIMEOUT, DB_NAME, REDIS_DB, PROFILE=1 (JFR on the server), DRIVER_OPTS (driver JVM), and the driver's N1, N50, N1_FAST,
-# N50_FAST, WARMUP (requests per side; see ChatBench.java).
+# N50_FAST, WARMUP (requests per side; see ChatBench.java), CONCURRENCY (e.g. 1) and MODELS (e.g. realistic) for a subset.
 set -Eeuo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,7 +22,9 @@ DB_NAME="${DB_NAME:-llmops_bench}"
 REDIS_DB="${REDIS_DB:-14}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 PROFILE="${PROFILE:-0}"
-DRIVER_OPTS="${DRIVER_OPTS:-}"   # extra JVM options for the driver (which also runs the fake model)
+# The fake (JDK HttpServer) leaves Nagle on by default; real providers do not, and on reused connections it
+# stalled small chunks by a delayed ACK (40 ms) on both sides (bench/README.md, "TCP_NODELAY").
+DRIVER_OPTS="${DRIVER_OPTS:--Dsun.net.httpserver.nodelay=true -Dsun.net.httpserver.maxIdleConnections=10000}"   # driver JVM (runs the fake model too)
 BASE="http://127.0.0.1:$PORT"
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * Environment: BASE (platform URL), SERVER_PID (Payara pid, for CPU accounting, optional), OUT (markdown
  * summary file), N1 / N50 (measured requests per side at concurrency 1 / 50, realistic model),
- * N1_FAST / N50_FAST (same, no-delay model), WARMUP (warm-up requests per side and response mode).
+ * N1_FAST / N50_FAST (same, no-delay model), WARMUP (warm-up requests per side and response mode),
+ * CONCURRENCY (default "1,50") and MODELS (default "no-delay,realistic") to run a subset of the cells.
  */
 public class ChatBench {
 
@@ -52,7 +53,21 @@ public class ChatBench {
 
     record Client(String token, String appId) {}
 
-    record Sample(long totalNs, long firstTokenNs, boolean ok) {}
+    /** {@code askedNs}: send → the fake has the model request (1 client only, else -1): the pre-model path. */
+    record Sample(long totalNs, long firstTokenNs, boolean ok, long askedNs) {
+        Sample(long totalNs, long firstTokenNs, boolean ok) {
+            this(totalNs, firstTokenNs, ok, -1);
+        }
+
+        Sample asked(long startNs) {
+            if (FAKE == null || FAKE.requests().isEmpty()) {
+                return this;
+            }
+            return new Sample(totalNs, firstTokenNs, ok, FAKE.lastRequest().receivedNanos() - startNs);
+        }
+    }
+
+    static FakeOpenAiServer FAKE;
 
     record Cell(String model, String mode, int concurrency, String side, List<Sample> samples, double serverCpuMsPerReq,
                 double wallS) {}
@@ -65,12 +80,17 @@ public class ChatBench {
         int n1Fast = Integer.parseInt(env("N1_FAST", "300"));
         int n50Fast = Integer.parseInt(env("N50_FAST", "1000"));
         int warmup = Integer.parseInt(env("WARMUP", "300"));
+        // subsets while iterating, e.g. CONCURRENCY=1 MODELS=realistic
+        List<Integer> concurrencies = Arrays.stream(env("CONCURRENCY", "1,50").split(",")).map(String::strip)
+                .map(Integer::parseInt).toList();
+        List<String> models = Arrays.stream(env("MODELS", "no-delay,realistic").split(",")).map(String::strip).toList();
         Path out = Path.of(env("OUT", "/tmp/chat-bench-summary.md"));
 
         Reply realistic = Reply.tokens(50).initialDelayMillis(200).chunkDelayMillis(10).usage(20, 50);
         Reply fast = Reply.tokens(50).usage(20, 50);
         try (FakeOpenAiServer fake = FakeOpenAiServer.start().apiKey(KEY)) {
             fake.whenEmpty(fast);
+            FAKE = fake;
             log("fake model at " + fake.baseUrl());
             // one account (own workspace, credentials, app) per concurrent client, like 50 builders
             List<Client> clients = setUp(50, fake.baseUrl());
@@ -86,9 +106,9 @@ public class ChatBench {
             clearRecordedRequests(fake);
 
             List<Cell> cells = new ArrayList<>();
-            for (String model : List.of("no-delay", "realistic")) {
+            for (String model : models) {
                 fake.whenEmpty(model.equals("realistic") ? realistic : fast);
-                for (int concurrency : List.of(1, 50)) {
+                for (int concurrency : concurrencies) {
                     for (String mode : List.of("streaming", "blocking")) {
                         int n = model.equals("realistic") ? (concurrency == 1 ? n1 : n50) : (concurrency == 1 ? n1Fast : n50Fast);
                         // ABBA: platform half, direct, direct, platform half, so drift hits both sides alike
@@ -153,7 +173,9 @@ public class ChatBench {
                 perWorker.add(mine);
                 done.add(CompletableFuture.runAsync(() -> {
                     while (left.getAndDecrement() > 0) {
-                        mine.add(side.equals("platform") ? platform(client, mode) : direct(direct, mode));
+                        long start = System.nanoTime();
+                        Sample sample = side.equals("platform") ? platform(client, mode) : direct(direct, mode);
+                        mine.add(concurrency == 1 ? sample.asked(start) : sample);
                     }
                 }, pool));
             }
@@ -384,6 +406,10 @@ public class ChatBench {
         return c.samples().stream().filter(s -> s.ok() && s.firstTokenNs() >= 0).mapToLong(Sample::firstTokenNs).sorted().toArray();
     }
 
+    static long[] askeds(Cell c) {
+        return c.samples().stream().filter(s -> s.ok() && s.askedNs() >= 0).mapToLong(Sample::askedNs).sorted().toArray();
+    }
+
     static long errors(Cell c) {
         return c.samples().stream().filter(s -> !s.ok()).count();
     }
@@ -393,7 +419,8 @@ public class ChatBench {
         return String.format("%-9s %-9s c=%-2d %-8s n=%d err=%d total p50 %.1f p99 %.1f ms, first token p50 %.1f p99 %.1f ms, "
                         + "server CPU %.2f ms/req, %.1f req/s",
                 c.model(), c.mode(), c.concurrency(), c.side(), c.samples().size(), errors(c), pct(t, 50), pct(t, 99),
-                pct(f, 50), pct(f, 99), c.serverCpuMsPerReq(), c.samples().size() / c.wallS());
+                pct(f, 50), pct(f, 99), c.serverCpuMsPerReq(), c.samples().size() / c.wallS())
+                + (askeds(c).length == 0 ? "" : String.format(", model asked p50 %.2f ms", pct(askeds(c), 50)));
     }
 
     static String summary(List<Cell> cells) {
@@ -405,8 +432,9 @@ public class ChatBench {
         StringBuilder sb = new StringBuilder();
         sb.append("| Model | Mode | Clients | n (platform / direct) | Errors | Total p50: platform / direct / added / ratio "
                 + "| Total p99: platform / direct / added / ratio | First token p50: platform / direct / added "
-                + "| First token p99: platform / direct / added | Platform req/s | Server CPU per turn |\n");
-        sb.append("|---|---|---:|---:|---:|---|---|---|---|---:|---:|\n");
+                + "| First token p99: platform / direct / added | Model asked p50: platform / direct / added "
+                + "| Platform req/s | Server CPU per turn |\n");
+        sb.append("|---|---|---:|---:|---:|---|---|---|---|---|---:|---:|\n");
         for (Cell[] pair : pairs.values()) {
             Cell p = pair[0], d = pair[1];
             long[] pt = totals(p), dt = totals(d), pf = firsts(p), df = firsts(d);
@@ -417,10 +445,13 @@ public class ChatBench {
                 ttft50 = String.format("%.1f / %.1f / **%+.1f ms**", a, b, a - b);
                 ttft99 = String.format("%.1f / %.1f / %+.1f ms", c99, e99, c99 - e99);
             }
+            long[] pa = askeds(p), da = askeds(d);
+            String asked = pa.length == 0 || da.length == 0 ? "–"
+                    : String.format("%.1f / %.1f / %+.1f ms", pct(pa, 50), pct(da, 50), pct(pa, 50) - pct(da, 50));
             sb.append(String.format("| %s | %s | %d | %d / %d | %d / %d | %.1f / %.1f / **%+.1f ms** / %.3f | %.1f / %.1f / **%+.1f ms** / %.3f "
-                            + "| %s | %s | %.0f | %.2f ms |\n",
+                            + "| %s | %s | %s | %.0f | %.2f ms |\n",
                     p.model(), p.mode(), p.concurrency(), p.samples().size(), d.samples().size(), errors(p), errors(d),
-                    p50, d50, p50 - d50, p50 / d50, p99, d99, p99 - d99, p99 / d99, ttft50, ttft99,
+                    p50, d50, p50 - d50, p50 / d50, p99, d99, p99 - d99, p99 / d99, ttft50, ttft99, asked,
                     p.samples().size() / p.wallS(), p.serverCpuMsPerReq()));
         }
         return sb.toString();

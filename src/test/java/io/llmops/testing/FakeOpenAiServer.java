@@ -147,7 +147,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
     }
 
     /** One request as received: method, path (without query), query, headers (lower-case names) and body. */
-    public record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body) {
+    /** {@code receivedNanos}: System.nanoTime() when the body had been read (the chat bench's "model asked at"). */
+    public record RecordedRequest(String method, String path, String query, Map<String, String> headers, String body,
+                                  long receivedNanos) {
         public JsonNode json() {
             try {
                 return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
@@ -272,7 +274,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), String.join(",", v)));
             String path = exchange.getRequestURI().getPath();
             RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), path,
-                    exchange.getRequestURI().getRawQuery(), headers, body);
+                    exchange.getRequestURI().getRawQuery(), headers, body, System.nanoTime());
             requests.add(request);
             if (!authorized(request)) {
                 sendError(exchange, 401, "invalid_request_error", "Incorrect API key provided: " + mask(presentedKey(request)));

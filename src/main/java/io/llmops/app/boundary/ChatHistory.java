@@ -72,9 +72,12 @@ public class ChatHistory {
         }
     }
 
-    public void finish(UUID messageId, UUID workspaceId, AgentResult result, BigDecimal price, String currency,
-                       long latencyMillis, Long firstTokenMillis) {
-        Message message = em.find(Message.class, messageId);
+    /**
+     * Saves a turn's outcome onto its message (the detached row {@link #start} stored) with one UPDATE
+     * and no SELECT first: this runs between the model's last token and message_end.
+     */
+    public void finish(Message message, AgentResult result, BigDecimal price, String currency, long latencyMillis,
+                       Long firstTokenMillis) {
         Message.Status status = switch (result.status()) {
             case NORMAL -> Message.Status.normal;
             case STOP -> Message.Status.stop;
@@ -82,8 +85,18 @@ public class ChatHistory {
         };
         message.finished(status, result.answer(), result.error(), (int) result.promptTokens(),
                 (int) result.completionTokens(), price, currency, latencyMillis, firstTokenMillis);
+        em.createQuery("update Message m set m.status = :status, m.answer = :answer, m.error = :error, "
+                        + "m.promptTokens = :prompt, m.completionTokens = :completion, m.totalPrice = :price, "
+                        + "m.currency = :currency, m.latencyMillis = :latency, m.firstTokenMillis = :firstToken "
+                        + "where m.id = :id")
+                .setParameter("status", message.status()).setParameter("answer", message.answer())
+                .setParameter("error", message.error()).setParameter("prompt", message.promptTokens())
+                .setParameter("completion", message.completionTokens()).setParameter("price", message.totalPrice())
+                .setParameter("currency", message.currency()).setParameter("latency", message.latencyMillis())
+                .setParameter("firstToken", message.firstTokenMillis()).setParameter("id", message.id())
+                .executeUpdate();
         for (AgentThought thought : result.thoughts()) {
-            em.persist(new MessageAgentThought(UUID.randomUUID(), workspaceId, messageId, thought.position(),
+            em.persist(new MessageAgentThought(UUID.randomUUID(), message.workspaceId(), message.id(), thought.position(),
                     thought.thought(), thought.tool(), thought.toolInput(), thought.observation(), thought.failed(),
                     thought.latencyMillis()));
         }

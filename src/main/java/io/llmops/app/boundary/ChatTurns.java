@@ -41,7 +41,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -51,9 +53,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One debug-chat turn: everything that can be refused is checked and the message row stored
- * before the first byte; then the agent loop runs (no transaction open) while events stream, and
- * the outcome — normal, stopped or failed — is saved. Every stream ends with message_end or error.
+ * One debug-chat turn: everything that can be refused is checked before the first byte (in one
+ * transaction, {@link ChatTurnInputs}); then the agent loop runs (no transaction open) while events
+ * stream, and the outcome — normal, stopped or failed — is saved. The message row is inserted while
+ * the model is already being asked; events and the outcome wait for it. Every stream ends with message_end or error.
  * With long-term memory on, a finished turn then updates the conversation summary in the background;
  * the next turn of the same conversation on this instance waits (bounded) for that update.
  */
@@ -64,7 +67,7 @@ public class ChatTurns {
     private static final TokenCounter TOKENS = new TokenCounter();
 
     @Inject
-    AppConfigs configs;
+    ChatTurnInputs turnInputs;
 
     @Inject
     Models models;
@@ -98,20 +101,27 @@ public class ChatTurns {
      */
     public record Prepared(UUID workspaceId, UUID messageId, UUID conversationId, UUID taskId, Instant createdAt,
                            StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest,
-                           AppConfig.ModelConfig modelConfig, boolean longTermMemory, String summary) {
+                           AppConfig.ModelConfig modelConfig, boolean longTermMemory, String summary,
+                           Message message, CompletableFuture<Void> stored) {
+
+        /** Waits for the message row; false when it could not be stored (the turn then fails). */
+        boolean awaitStored() {
+            try {
+                stored.join();
+                return true;
+            } catch (CompletionException | CancellationException e) {
+                return false;
+            }
+        }
     }
 
     public Prepared prepare(UUID workspaceId, UUID accountId, UUID appId, ChatRequest request) {
-        AppConfig config = configs.draft(workspaceId, appId);
-        if (!config.hasModel()) {
-            throw ApiException.badRequest("app_not_configured", "Choose a model in the app's draft config first");
-        }
+        ChatTurnInputs.Inputs inputs = turnInputs.load(workspaceId, accountId, appId, request.conversationId());
+        AppConfig config = inputs.config();
         AppConfig.ModelConfig modelConfig = config.modelConfig();
-        ModelSpec spec = models.model(modelConfig.provider(), modelConfig.model());
-        StreamingChatModel model = models.streamingChatModel(workspaceId, modelConfig.provider(), modelConfig.model(),
-                modelConfig.parameters());
-        Conversation conversation = history.debuggerConversation(workspaceId, appId, accountId, request.conversationId());
-        List<MemoryWindow.Round> rounds = history.recentRounds(conversation.id(), config.dialogRound());
+        ModelSpec spec = inputs.spec();
+        Conversation conversation = inputs.conversation();
+        List<MemoryWindow.Round> rounds = inputs.rounds();
         boolean longTermMemory = config.longTermMemory().enable();
         String summary = null;
         if (longTermMemory) {
@@ -128,7 +138,9 @@ public class ChatTurns {
         UUID taskId = UUID.randomUUID();
         Message message = new Message(UUID.randomUUID(), taskId, conversation, request.query(), modelConfig.provider(),
                 modelConfig.model());
-        history.start(message);
+        // stored by store(), while the model is already being asked: nothing reads the row before the
+        // turn's first event (which tells the client the task id to stop) or its outcome, and both wait for it
+        CompletableFuture<Void> stored = new CompletableFuture<>();
         AppConfig.ReviewConfig review = config.reviewConfig();
         AgentRequest.Review reviewRules = review.enable()
                 ? new AgentRequest.Review(review.keywords(), review.inputsConfig().enable(),
@@ -136,8 +148,8 @@ public class ChatTurns {
                 : AgentRequest.Review.NONE;
         AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(),
                 agentTools(workspaceId, config), AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
-        return new Prepared(workspaceId, message.id(), conversation.id(), taskId, Timestamps.now(), model, spec,
-                agentRequest, modelConfig, longTermMemory, summary);
+        return new Prepared(workspaceId, message.id(), conversation.id(), taskId, Timestamps.now(), inputs.model(), spec,
+                agentRequest, modelConfig, longTermMemory, summary, message, stored);
     }
 
     /** The config's tools the agent may call; an entry that no longer resolves is left out (and logged). */
@@ -167,12 +179,16 @@ public class ChatTurns {
             Outcome outcome = run(turn, new AgentEvents() {
                 @Override
                 public void answer(String delta) {
-                    sse.send("message", ids(turn, Map.of("answer", delta)));
+                    if (turn.awaitStored()) {
+                        sse.send("message", ids(turn, Map.of("answer", delta)));
+                    }
                 }
 
                 @Override
                 public void thought(AgentThought thought) {
-                    sse.send("agent_thought", ids(turn, thoughtFields(thought)));
+                    if (turn.awaitStored()) {
+                        sse.send("agent_thought", ids(turn, thoughtFields(thought)));
+                    }
                 }
             });
             if (outcome.result().status() == AgentResult.Status.ERROR) {
@@ -238,11 +254,30 @@ public class ChatTurns {
         long latency = (System.nanoTime() - started) / 1_000_000;
         BigDecimal price = turn.spec().price(result.promptTokens(), result.completionTokens());
         String currency = turn.spec().pricing() == null ? null : turn.spec().pricing().currency();
-        history.finish(turn.messageId(), turn.workspaceId(), result, price, currency, latency,
-                firstToken[0] < 0 ? null : firstToken[0]);
+        if (turn.awaitStored()) {
+            history.finish(turn.message(), result, price, currency, latency,
+                    firstToken[0] < 0 ? null : firstToken[0]);
+        } else {
+            result = new AgentResult(AgentResult.Status.ERROR, "", List.of(), 0, 0, "The turn failed unexpectedly");
+        }
         Usage usage = new Usage(result.promptTokens(), result.completionTokens(), result.totalTokens(), price, currency,
                 latency / 1000.0);
         return new Outcome(result, new Metadata(usage, List.of()));
+    }
+
+    /**
+     * Inserts the turn's message row. Called by the request thread once the turn runs elsewhere, so the
+     * insert overlaps the model request (a second managed-executor task would cost more than the insert:
+     * each submission scans the WAR for context providers). A failure fails the turn, see {@link Prepared#awaitStored}.
+     */
+    public void store(Prepared turn) {
+        try {
+            history.start(turn.message());
+            turn.stored().complete(null);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Message " + turn.messageId() + " not stored; its turn fails", e);
+            turn.stored().completeExceptionally(e);
+        }
     }
 
     /** A pending-summary slot when long-term memory should learn from this turn, else null. */

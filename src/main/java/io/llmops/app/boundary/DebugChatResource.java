@@ -80,6 +80,7 @@ public class DebugChatResource {
                 response.resume(e);
             }
         });
+        turns.store(turn);   // the insert overlaps the model request the executor task has started
     }
 
     @GET

@@ -114,6 +114,14 @@ public class Message {
         return deletedAt != null;
     }
 
+    public UUID workspaceId() {
+        return workspaceId;
+    }
+
+    public Long firstTokenMillis() {
+        return firstTokenMillis;
+    }
+
     public UUID conversationId() {
         return conversationId;
     }
