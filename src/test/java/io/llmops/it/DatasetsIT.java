@@ -10,8 +10,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.llmops.it.Api.object;
@@ -20,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Datasets over HTTP: CRUD with unique names and workspace isolation, manual segments (English and
  * Chinese) embedded by the local model inside Payara, hit testing with each strategy, thresholds,
- * edits that re-embed, disabling, deleting, recorded queries and hit counts.
+ * edits that re-embed, disabling, deleting, recorded queries and hit counts, and the rebuild of a
+ * dataset PostgreSQL has but the index lacks.
  */
 @ExtendWith(LlmopsServer.class)
 class DatasetsIT {
@@ -266,5 +271,35 @@ class DatasetsIT {
         JsonNode next = hit(owner, ds, "BM25", "full_text", 1, 0).json().path("hits").get(0);
         assertThat(next.path("hit_count").asLong()).isEqualTo(13);
         assertThat(api.get("/api/datasets/" + ds + "/queries", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDatasetMissingFromTheIndexIsRebuiltFromPostgresqlAtItsNextSearch() throws Exception {
+        Session owner = api.register();
+        String ds = createDataset(owner, "Restored").path("id").asText();
+        String doc = manualDocument(owner, ds);
+        // a segment PostgreSQL has and the index never saw (as after losing the index directory);
+        // no vector: full-text only
+        String segment = UUID.randomUUID().toString();
+        String content = "Quarterly revenue grew in the northern region thanks to the new warehouse.";
+        try (Connection db = DriverManager.getConnection(
+                LlmopsServer.baseEnvironment().get("LLMOPS_DATABASE_URL"), LlmopsServer.DB_USER,
+                LlmopsServer.baseEnvironment().get("LLMOPS_DATABASE_PASSWORD"));
+             PreparedStatement insert = db.prepareStatement("insert into segment (id, workspace_id, dataset_id, "
+                     + "document_id, position, content, content_hash, keywords, token_count, character_count, enabled, "
+                     + "hit_count, vector, created_at, updated_at) values (?::uuid, ?::uuid, ?::uuid, ?::uuid, 0, ?, ?, "
+                     + "'[\"warehouse\"]'::jsonb, 12, ?, true, 0, null, now(), now())")) {
+            insert.setString(1, segment);
+            insert.setString(2, owner.workspaceId());
+            insert.setString(3, ds);
+            insert.setString(4, doc);
+            insert.setString(5, content);
+            insert.setString(6, "0".repeat(64));
+            insert.setInt(7, content.length());
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(hitIds(owner, ds, "warehouse revenue", "full_text")).containsExactly(segment);
+        assertThat(Files.readString(LlmopsServer.log())).contains("Rebuilt the index of dataset " + ds + " from PostgreSQL: 1 segments");
     }
 }
