@@ -64,6 +64,9 @@ public final class LocalRun {
             env.putAll(LocalSecrets.loadOrCreate(dataDir.resolve("secrets")));
             LOG.info("Using the signing and encryption keys kept in " + dataDir.resolve("secrets"));
         }
+        if (blank("LLMOPS_KNOWLEDGE_INDEX_DIR")) {
+            env.put("LLMOPS_KNOWLEDGE_INDEX_DIR", dataDir.resolve("index").toString());
+        }
         env.putIfAbsent("LLMOPS_DATABASE_USER", System.getenv().getOrDefault("LLMOPS_DATABASE_USER", ""));
         env.putIfAbsent("LLMOPS_DATABASE_PASSWORD", System.getenv().getOrDefault("LLMOPS_DATABASE_PASSWORD", ""));
 

@@ -107,6 +107,10 @@ public final class LlmopsServer implements BeforeAllCallback {
         env.put("LLMOPS_TOOLS_DALLE_BASE_URL", upstreams.baseUrl() + "/dalle/v1");
         env.put("LLMOPS_TOOLS_WIKIPEDIA_BASE_URL", upstreams.baseUrl() + "/wikipedia/{lang}");
         env.put("LLMOPS_TOOLS_SERPER_BASE_URL", upstreams.baseUrl() + "/serper");
+        // a fresh, empty index per run: datasets start out missing from it, as after a lost disk
+        env.put("LLMOPS_KNOWLEDGE_INDEX_DIR", Files.createTempDirectory(workDir(), "index-").toAbsolutePath().toString());
+        // where DJL unpacks the tokenizer's native library (default ~/.djl.ai): proves the setting reaches it
+        env.put("DJL_CACHE_DIR", workDir().resolve("djl").toAbsolutePath().toString());
         Path log = workDir().resolve("payara.log");
         PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log,
                 List.of("-Djdk.net.hosts.file=" + hostsFile()));

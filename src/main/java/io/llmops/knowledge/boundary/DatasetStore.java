@@ -1,0 +1,362 @@
+package io.llmops.knowledge.boundary;
+
+import io.llmops.knowledge.control.IndexedSegment;
+import io.llmops.knowledge.entity.Dataset;
+import io.llmops.knowledge.entity.DatasetDocument;
+import io.llmops.knowledge.entity.DatasetQuery;
+import io.llmops.knowledge.entity.Segment;
+import io.llmops.platform.error.ApiException;
+import io.llmops.platform.json.JsonbProvider;
+import io.llmops.platform.paging.Page;
+import io.llmops.platform.paging.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Storage of datasets, their documents, segments and recorded queries, always scoped to a workspace
+ * (another workspace's ids answer 404). Deleted datasets and documents are hidden at once; their rows
+ * wait for the clean-up timer. Entities stay in here.
+ */
+@ApplicationScoped
+@Transactional
+public class DatasetStore {
+
+    private static final Type STRING_LIST = new ArrayList<String>() { }.getClass().getGenericSuperclass();
+    private static final String LISTED = "d.workspaceId = :w and d.deletedAt is null and lower(d.name) like :pattern escape '\\'";
+
+    @PersistenceContext(unitName = "llmops")
+    EntityManager em;
+
+    public record StoredDataset(UUID id, UUID workspaceId, String name, String description, String icon,
+                                String embeddingProvider, String embeddingModel, String retrievalSettingsJson,
+                                long documentCount, long characterCount, long hitCount, long appCount,
+                                Instant createdAt, Instant updatedAt) {
+    }
+
+    public record DatasetDraft(String name, String description, String icon, String embeddingProvider,
+                               String embeddingModel, String retrievalSettingsJson) {
+    }
+
+    /** Changes to a dataset; null fields stay. */
+    public record DatasetChange(String name, String description, String icon, String retrievalSettingsJson) {
+    }
+
+    public record StoredDocument(UUID id, String name, String source, String status, int position, boolean enabled,
+                                 int segmentCount, long characterCount, long tokenCount, Instant createdAt,
+                                 Instant updatedAt) {
+    }
+
+    public record StoredSegment(UUID id, UUID workspaceId, UUID datasetId, UUID documentId, int position,
+                                String content, String contentHash, List<String> keywords, int characterCount,
+                                int tokenCount, boolean enabled, long hitCount, float[] vector, Instant createdAt,
+                                Instant updatedAt) {
+
+        public IndexedSegment indexed(boolean documentEnabled) {
+            return new IndexedSegment(id.toString(), workspaceId.toString(), datasetId.toString(), documentId.toString(),
+                    position, content, keywords, vector, enabled && documentEnabled);
+        }
+    }
+
+    /** A segment's new text with what was computed from it. */
+    public record SegmentDraft(String content, String contentHash, List<String> keywords, int tokenCount, float[] vector) {
+    }
+
+    public record HitInfo(String documentName, List<String> keywords, long hitCount) {
+    }
+
+    public record StoredQuery(UUID id, String query, String strategy, String source, Instant createdAt) {
+    }
+
+    // ---- datasets
+
+    public StoredDataset create(UUID workspaceId, UUID accountId, DatasetDraft draft) {
+        requireFreeName(workspaceId, draft.name(), null);
+        Dataset dataset = new Dataset(workspaceId, draft.name(), draft.description(), draft.icon(),
+                draft.embeddingProvider(), draft.embeddingModel(), draft.retrievalSettingsJson(), accountId);
+        em.persist(dataset);
+        em.persist(DatasetDocument.manual(dataset, accountId));
+        flush();
+        return open(dataset);
+    }
+
+    public StoredDataset get(UUID workspaceId, UUID datasetId) {
+        return open(require(workspaceId, datasetId));
+    }
+
+    public StoredDataset update(UUID workspaceId, UUID datasetId, DatasetChange change) {
+        Dataset dataset = require(workspaceId, datasetId);
+        if (change.name() != null && !change.name().equals(dataset.name())) {
+            requireFreeName(workspaceId, change.name(), datasetId);
+            dataset.rename(change.name());
+        }
+        if (change.description() != null) {
+            dataset.describe(change.description());
+        }
+        if (change.icon() != null) {
+            dataset.changeIcon(change.icon());
+        }
+        if (change.retrievalSettingsJson() != null) {
+            dataset.changeRetrievalSettings(change.retrievalSettingsJson());
+        }
+        flush();
+        return open(dataset);
+    }
+
+    public void delete(UUID workspaceId, UUID datasetId) {
+        Dataset dataset = require(workspaceId, datasetId);
+        dataset.delete();
+        em.createQuery("update DatasetDocument d set d.deletedAt = :now where d.datasetId = :ds and d.deletedAt is null")
+                .setParameter("now", dataset.deletedAt()).setParameter("ds", datasetId).executeUpdate();
+    }
+
+    /** Newest first; {@code search} matches anywhere in the name, ignoring case. */
+    public Page<StoredDataset> list(UUID workspaceId, String search, PageQuery page) {
+        String pattern = likePattern(search);
+        List<StoredDataset> items = em.createQuery("select d from Dataset d where " + LISTED
+                        + " order by d.createdAt desc, d.id desc", Dataset.class)
+                .setParameter("w", workspaceId).setParameter("pattern", pattern)
+                .setFirstResult(page.offset()).setMaxResults(page.pageSize())
+                .getResultStream().map(this::open).toList();
+        long total = em.createQuery("select count(d) from Dataset d where " + LISTED, Long.class)
+                .setParameter("w", workspaceId).setParameter("pattern", pattern).getSingleResult();
+        return Page.of(items, page, total);
+    }
+
+    private StoredDataset open(Dataset d) {
+        // the empty manual document is an implementation detail, not a document the owner added
+        Object[] docs = (Object[]) em.createNativeQuery("select count(*), coalesce(sum(character_count), 0) from document "
+                        + "where dataset_id = :ds and deleted_at is null and (source <> 'manual' or segment_count > 0)")
+                .setParameter("ds", d.id()).getSingleResult();
+        Number hits = (Number) em.createNativeQuery("select coalesce(sum(s.hit_count), 0) from segment s "
+                        + "join document doc on doc.id = s.document_id where s.dataset_id = :ds and doc.deleted_at is null")
+                .setParameter("ds", d.id()).getSingleResult();
+        return new StoredDataset(d.id(), d.workspaceId(), d.name(), d.description(), d.icon(), d.embeddingProvider(),
+                d.embeddingModel(), d.retrievalSettings(), ((Number) docs[0]).longValue(), ((Number) docs[1]).longValue(),
+                hits.longValue(), appCount(d.workspaceId(), d.id()), d.createdAt(), d.updatedAt());
+    }
+
+    /** Apps (not deleted) whose draft or published config lists the dataset; SQL only, as apps sit a floor above. */
+    private long appCount(UUID workspaceId, UUID datasetId) {
+        String ids = "[\"" + datasetId + "\"]";
+        return ((Number) em.createNativeQuery("select count(*) from app a where a.workspace_id = :w and a.deleted_at is null "
+                        + "and ((a.draft_config -> 'datasets') @> cast(:ids as jsonb) or exists (select 1 from app_config_version v "
+                        + "where v.id = a.published_version_id and (v.config -> 'datasets') @> cast(:ids as jsonb)))")
+                .setParameter("w", workspaceId).setParameter("ids", ids).getSingleResult()).longValue();
+    }
+
+    private void requireFreeName(UUID workspaceId, String name, UUID except) {
+        boolean taken = em.createQuery("select count(d) from Dataset d where d.workspaceId = :w and d.name = :n "
+                        + "and d.deletedAt is null and d.id <> :id", Long.class)
+                .setParameter("w", workspaceId).setParameter("n", name)
+                .setParameter("id", except == null ? new UUID(0, 0) : except)
+                .getSingleResult() > 0;
+        if (taken) {
+            throw nameTaken(name);
+        }
+    }
+
+    private void flush() {
+        try {
+            em.flush();
+        } catch (PersistenceException raced) {
+            // the partial unique index on (workspace_id, name) caught a concurrent create of the same name
+            throw nameTaken("this name");
+        }
+    }
+
+    private static ApiException nameTaken(String name) {
+        return ApiException.conflict("dataset_exists", "A dataset named " + name + " already exists in this workspace");
+    }
+
+    private Dataset require(UUID workspaceId, UUID datasetId) {
+        return em.createQuery("select d from Dataset d where d.id = :id and d.workspaceId = :w and d.deletedAt is null",
+                        Dataset.class)
+                .setParameter("id", datasetId).setParameter("w", workspaceId)
+                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Dataset"));
+    }
+
+    // ---- documents
+
+    public Page<StoredDocument> documents(UUID workspaceId, UUID datasetId, String search, PageQuery page) {
+        require(workspaceId, datasetId);
+        String where = "d.datasetId = :ds and d.deletedAt is null and lower(d.name) like :pattern escape '\\'";
+        String pattern = likePattern(search);
+        List<StoredDocument> items = em.createQuery("select d from DatasetDocument d where " + where
+                        + " order by d.position, d.createdAt, d.id", DatasetDocument.class)
+                .setParameter("ds", datasetId).setParameter("pattern", pattern)
+                .setFirstResult(page.offset()).setMaxResults(page.pageSize())
+                .getResultStream().map(DatasetStore::open).toList();
+        long total = em.createQuery("select count(d) from DatasetDocument d where " + where, Long.class)
+                .setParameter("ds", datasetId).setParameter("pattern", pattern).getSingleResult();
+        return Page.of(items, page, total);
+    }
+
+    private static StoredDocument open(DatasetDocument d) {
+        return new StoredDocument(d.id(), d.name(), d.source(), d.status(), d.position(), d.enabled(), d.segmentCount(),
+                d.characterCount(), d.tokenCount(), d.createdAt(), d.updatedAt());
+    }
+
+    private DatasetDocument requireDocument(UUID workspaceId, UUID datasetId, UUID documentId, boolean lock) {
+        require(workspaceId, datasetId);
+        DatasetDocument doc = em.find(DatasetDocument.class, documentId,
+                lock ? LockModeType.PESSIMISTIC_WRITE : LockModeType.NONE);
+        if (doc == null || !doc.datasetId().equals(datasetId) || doc.deletedAt() != null) {
+            throw ApiException.notFound("Document");
+        }
+        return doc;
+    }
+
+    // ---- segments
+
+    /** In position order; {@code search} matches anywhere in the content, ignoring case. */
+    public Page<StoredSegment> segments(UUID workspaceId, UUID datasetId, UUID documentId, String search, PageQuery page) {
+        requireDocument(workspaceId, datasetId, documentId, false);
+        String where = "s.documentId = :doc and lower(s.content) like :pattern escape '\\'";
+        String pattern = likePattern(search);
+        List<StoredSegment> items = em.createQuery("select s from Segment s where " + where + " order by s.position",
+                        Segment.class)
+                .setParameter("doc", documentId).setParameter("pattern", pattern)
+                .setFirstResult(page.offset()).setMaxResults(page.pageSize())
+                .getResultStream().map(DatasetStore::open).toList();
+        long total = em.createQuery("select count(s) from Segment s where " + where, Long.class)
+                .setParameter("doc", documentId).setParameter("pattern", pattern).getSingleResult();
+        return Page.of(items, page, total);
+    }
+
+    /** Appends a segment after the document's last one (the document row lock serialises positions). */
+    public StoredSegment addSegment(UUID workspaceId, UUID datasetId, UUID documentId, SegmentDraft draft) {
+        DatasetDocument doc = requireDocument(workspaceId, datasetId, documentId, true);
+        Integer last = em.createQuery("select max(s.position) from Segment s where s.documentId = :doc", Integer.class)
+                .setParameter("doc", documentId).getSingleResult();
+        Segment segment = new Segment(workspaceId, datasetId, documentId, last == null ? 0 : last + 1);
+        segment.write(draft.content(), draft.contentHash(), JsonbProvider.shared().toJson(draft.keywords()),
+                draft.tokenCount(), draft.vector());
+        em.persist(segment);
+        doc.count(1, segment.characterCount(), segment.tokenCount());
+        return open(segment);
+    }
+
+    public StoredSegment segment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId) {
+        return open(requireSegment(workspaceId, datasetId, documentId, segmentId, false));
+    }
+
+    public boolean documentEnabled(UUID documentId) {
+        DatasetDocument doc = em.find(DatasetDocument.class, documentId);
+        return doc != null && doc.enabled();
+    }
+
+    public StoredSegment editSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, SegmentDraft draft) {
+        Segment segment = requireSegment(workspaceId, datasetId, documentId, segmentId, true);
+        DatasetDocument doc = em.find(DatasetDocument.class, documentId);
+        int characters = segment.characterCount();
+        int tokens = segment.tokenCount();
+        segment.write(draft.content(), draft.contentHash(), JsonbProvider.shared().toJson(draft.keywords()),
+                draft.tokenCount(), draft.vector());
+        doc.count(0, segment.characterCount() - characters, segment.tokenCount() - tokens);
+        return open(segment);
+    }
+
+    public StoredSegment enableSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, boolean enabled) {
+        Segment segment = requireSegment(workspaceId, datasetId, documentId, segmentId, false);
+        segment.enable(enabled);
+        return open(segment);
+    }
+
+    public void deleteSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId) {
+        Segment segment = requireSegment(workspaceId, datasetId, documentId, segmentId, true);
+        em.find(DatasetDocument.class, documentId).count(-1, -segment.characterCount(), -segment.tokenCount());
+        em.remove(segment);
+    }
+
+    private Segment requireSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, boolean lockDocument) {
+        requireDocument(workspaceId, datasetId, documentId, lockDocument);
+        Segment segment = em.find(Segment.class, segmentId);
+        if (segment == null || !segment.documentId().equals(documentId)) {
+            throw ApiException.notFound("Segment");
+        }
+        return segment;
+    }
+
+    private static StoredSegment open(Segment s) {
+        return new StoredSegment(s.id(), s.workspaceId(), s.datasetId(), s.documentId(), s.position(), s.content(),
+                s.contentHash(), keywords(s.keywords()), s.characterCount(), s.tokenCount(), s.enabled(), s.hitCount(),
+                s.vector(), s.createdAt(), s.updatedAt());
+    }
+
+    static List<String> keywords(String json) {
+        return json == null ? List.of() : JsonbProvider.shared().fromJson(json, STRING_LIST);
+    }
+
+    // ---- index rebuilds
+
+    /** Segments of the dataset's live documents: what its index should hold. */
+    public long indexableCount(UUID datasetId) {
+        return em.createQuery("select count(s) from Segment s, DatasetDocument d where d.id = s.documentId "
+                        + "and s.datasetId = :ds and d.deletedAt is null", Long.class)
+                .setParameter("ds", datasetId).getSingleResult();
+    }
+
+    /** One page of {@link #indexableCount}'s segments, in id order, as the index wants them. */
+    public List<IndexedSegment> indexable(UUID datasetId, int offset, int limit) {
+        List<Object[]> rows = em.createQuery("select s, d.enabled from Segment s, DatasetDocument d where d.id = s.documentId "
+                        + "and s.datasetId = :ds and d.deletedAt is null order by s.id", Object[].class)
+                .setParameter("ds", datasetId).setFirstResult(offset).setMaxResults(limit).getResultList();
+        List<IndexedSegment> segments = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            segments.add(open((Segment) row[0]).indexed((Boolean) row[1]));
+        }
+        em.clear();
+        return segments;
+    }
+
+    // ---- queries and hits
+
+    /** Records the query and counts a hit on each segment found; answers what a hit view shows of them. */
+    public Map<UUID, HitInfo> recordHits(UUID workspaceId, UUID datasetId, UUID accountId, String query, String strategy,
+                                         Collection<UUID> segmentIds) {
+        require(workspaceId, datasetId);
+        em.persist(new DatasetQuery(workspaceId, datasetId, query, strategy, DatasetQuery.HIT_TESTING, accountId));
+        em.flush();
+        Map<UUID, HitInfo> info = new HashMap<>();
+        if (segmentIds.isEmpty()) {
+            return info;
+        }
+        em.createQuery("update Segment s set s.hitCount = s.hitCount + 1 where s.id in :ids and s.datasetId = :ds")
+                .setParameter("ids", segmentIds).setParameter("ds", datasetId).executeUpdate();
+        em.clear();
+        List<Object[]> rows = em.createQuery("select s.id, d.name, s.keywords, s.hitCount from Segment s, DatasetDocument d "
+                        + "where d.id = s.documentId and s.id in :ids", Object[].class)
+                .setParameter("ids", segmentIds).getResultList();
+        for (Object[] row : rows) {
+            info.put((UUID) row[0], new HitInfo((String) row[1], keywords((String) row[2]), (Long) row[3]));
+        }
+        return info;
+    }
+
+    public List<StoredQuery> latestQueries(UUID workspaceId, UUID datasetId, int limit) {
+        require(workspaceId, datasetId);
+        return em.createQuery("select q from DatasetQuery q where q.datasetId = :ds order by q.createdAt desc, q.id",
+                        DatasetQuery.class)
+                .setParameter("ds", datasetId).setMaxResults(limit).getResultStream()
+                .map(q -> new StoredQuery(q.id(), q.query(), q.strategy(), q.source(), q.createdAt())).toList();
+    }
+
+    private static String likePattern(String search) {
+        String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+}

@@ -1,0 +1,283 @@
+package io.llmops.knowledge.boundary;
+
+import io.llmops.knowledge.boundary.DatasetDtos.DatasetPatch;
+import io.llmops.knowledge.boundary.DatasetDtos.DatasetRequest;
+import io.llmops.knowledge.boundary.DatasetDtos.DatasetView;
+import io.llmops.knowledge.boundary.DatasetDtos.DocumentView;
+import io.llmops.knowledge.boundary.DatasetDtos.HitRequest;
+import io.llmops.knowledge.boundary.DatasetDtos.HitView;
+import io.llmops.knowledge.boundary.DatasetDtos.HitsView;
+import io.llmops.knowledge.boundary.DatasetDtos.QueryView;
+import io.llmops.knowledge.boundary.DatasetDtos.RetrievalSettingsBody;
+import io.llmops.knowledge.boundary.DatasetDtos.RetrievalSettingsView;
+import io.llmops.knowledge.boundary.DatasetDtos.SegmentPatch;
+import io.llmops.knowledge.boundary.DatasetDtos.SegmentRequest;
+import io.llmops.knowledge.boundary.DatasetDtos.SegmentView;
+import io.llmops.knowledge.boundary.DatasetStore.SegmentDraft;
+import io.llmops.knowledge.boundary.DatasetStore.StoredDataset;
+import io.llmops.knowledge.boundary.DatasetStore.StoredSegment;
+import io.llmops.knowledge.control.EmbeddingCache;
+import io.llmops.knowledge.control.EmbeddingModels;
+import io.llmops.knowledge.control.IndexedSegment;
+import io.llmops.knowledge.control.KeywordExtractor;
+import io.llmops.knowledge.control.RetrievalSettings;
+import io.llmops.knowledge.control.RetrievalStrategy;
+import io.llmops.knowledge.control.SegmentHit;
+import io.llmops.knowledge.control.SegmentIndex;
+import io.llmops.knowledge.control.SegmentKeywords;
+import io.llmops.knowledge.control.SegmentQuery;
+import io.llmops.knowledge.control.TokenLength;
+import io.llmops.platform.error.ApiException;
+import io.llmops.platform.json.JsonbProvider;
+import io.llmops.platform.paging.Page;
+import io.llmops.platform.paging.PageQuery;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The datasets facade: datasets, their documents and manual segments, hit testing. Rows are written
+ * first (PostgreSQL is the source of truth), then the index is told; embedding happens before the
+ * transaction so a slow model never holds row locks. A dataset whose segments are missing from the
+ * index (new or wiped index directory) is rebuilt from PostgreSQL before it is searched.
+ */
+@ApplicationScoped
+public class Datasets {
+
+    private static final Logger LOG = Logger.getLogger(Datasets.class.getName());
+    static final int MAX_SEARCH = 200;
+    static final int LATEST_QUERIES = 10;
+    static final int REBUILD_PAGE = 500;
+    static final String DEFAULT_ICON = "📚";
+
+    @Inject
+    DatasetStore store;
+
+    @Inject
+    KnowledgeIndex index;
+
+    @Inject
+    Embedders embedders;
+
+    private final KeywordExtractor keywords = new KeywordExtractor();
+    private final TokenLength tokens = TokenLength.o200k();
+    /** One rebuild per dataset at a time; searches of that dataset wait for it. */
+    private final Map<UUID, Object> rebuildLocks = new ConcurrentHashMap<>();
+
+    // ---- datasets
+
+    public DatasetView create(UUID workspaceId, UUID accountId, DatasetRequest request) {
+        String provider = orDefault(request.embeddingProvider(), EmbeddingModels.LOCAL_PROVIDER);
+        String model = orDefault(request.embeddingModel(), EmbeddingModels.LOCAL_MODEL);
+        requireModel(provider, model);
+        RetrievalSettings settings = settings(RetrievalSettings.DEFAULT, request.retrievalSettings());
+        String icon = request.icon() == null || request.icon().isBlank() ? DEFAULT_ICON : request.icon().strip();
+        return view(store.create(workspaceId, accountId, new DatasetStore.DatasetDraft(request.name().strip(),
+                request.description() == null ? "" : request.description().strip(), icon, provider, model, json(settings))));
+    }
+
+    public DatasetView get(UUID workspaceId, UUID datasetId) {
+        return view(store.get(workspaceId, datasetId));
+    }
+
+    public Page<DatasetView> list(UUID workspaceId, String search, PageQuery page) {
+        return store.list(workspaceId, checkedSearch(search), page).map(Datasets::view);
+    }
+
+    public DatasetView update(UUID workspaceId, UUID datasetId, DatasetPatch patch) {
+        StoredDataset current = store.get(workspaceId, datasetId);
+        if (patch.embeddingProvider() != null || patch.embeddingModel() != null) {
+            String provider = orDefault(patch.embeddingProvider(), current.embeddingProvider());
+            String model = orDefault(patch.embeddingModel(), current.embeddingModel());
+            requireModel(provider, model);
+            if (!provider.equals(current.embeddingProvider()) || !model.equals(current.embeddingModel())) {
+                throw ApiException.invalidField("embedding_model", "cannot be changed yet: every segment would need re-embedding");
+            }
+        }
+        String settings = patch.retrievalSettings() == null ? null
+                : json(settings(settings(current), patch.retrievalSettings()));
+        return view(store.update(workspaceId, datasetId, new DatasetStore.DatasetChange(
+                patch.name() == null ? null : patch.name().strip(),
+                patch.description() == null ? null : patch.description().strip(),
+                patch.icon() == null || patch.icon().isBlank() ? null : patch.icon().strip(), settings)));
+    }
+
+    /** Hides the dataset at once and takes its segments out of the index; rows wait for the clean-up timer. */
+    public void delete(UUID workspaceId, UUID datasetId) {
+        store.delete(workspaceId, datasetId);
+        index.get().deleteDataset(datasetId.toString());
+    }
+
+    // ---- documents and segments
+
+    public Page<DocumentView> documents(UUID workspaceId, UUID datasetId, String search, PageQuery page) {
+        return store.documents(workspaceId, datasetId, checkedSearch(search), page)
+                .map(d -> new DocumentView(d.id(), d.name(), d.source(), d.status(), d.position(), d.enabled(),
+                        d.segmentCount(), d.characterCount(), d.tokenCount(), d.createdAt(), d.updatedAt()));
+    }
+
+    public Page<SegmentView> segments(UUID workspaceId, UUID datasetId, UUID documentId, String search, PageQuery page) {
+        return store.segments(workspaceId, datasetId, documentId, checkedSearch(search), page).map(Datasets::view);
+    }
+
+    public SegmentView addSegment(UUID workspaceId, UUID datasetId, UUID documentId, SegmentRequest request) {
+        StoredDataset dataset = store.get(workspaceId, datasetId);
+        SegmentDraft draft = draft(dataset, request.content().strip(), request.keywords());
+        StoredSegment segment = store.addSegment(workspaceId, datasetId, documentId, draft);
+        index.get().upsert(List.of(segment.indexed(store.documentEnabled(documentId))));
+        return view(segment);
+    }
+
+    /** New content is re-embedded and re-indexed; keywords given replace the stored ones, else new content gets extracted ones. */
+    public SegmentView editSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, SegmentPatch patch) {
+        StoredDataset dataset = store.get(workspaceId, datasetId);
+        StoredSegment current = store.segment(workspaceId, datasetId, documentId, segmentId);
+        String content = patch.content() == null ? current.content() : patch.content().strip();
+        SegmentDraft draft;
+        if (content.equals(current.content())) {
+            List<String> kept = patch.keywords() == null ? current.keywords() : SegmentKeywords.clean(patch.keywords());
+            draft = new SegmentDraft(content, current.contentHash(), kept, current.tokenCount(), current.vector());
+        } else {
+            draft = draft(dataset, content, patch.keywords());
+        }
+        StoredSegment segment = store.editSegment(workspaceId, datasetId, documentId, segmentId, draft);
+        index.get().upsert(List.of(segment.indexed(store.documentEnabled(documentId))));
+        return view(segment);
+    }
+
+    public SegmentView enableSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, boolean enabled) {
+        StoredSegment segment = store.enableSegment(workspaceId, datasetId, documentId, segmentId, enabled);
+        index.get().upsert(List.of(segment.indexed(store.documentEnabled(documentId))));
+        return view(segment);
+    }
+
+    public void deleteSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId) {
+        store.deleteSegment(workspaceId, datasetId, documentId, segmentId);
+        index.get().deleteSegments(List.of(segmentId.toString()));
+    }
+
+    private SegmentDraft draft(StoredDataset dataset, String content, List<String> given) {
+        List<String> words = given == null ? keywords.extract(content) : SegmentKeywords.clean(given);
+        float[] vector = embedders.forSegments(modelId(dataset)).embed(content);
+        return new SegmentDraft(content, EmbeddingCache.contentHash(content), words, tokens.count(content), vector);
+    }
+
+    // ---- index and hit testing
+
+    /** Drops the dataset from the index and loads it again from PostgreSQL (synchronously, for now). */
+    public long reindex(UUID workspaceId, UUID datasetId) {
+        store.get(workspaceId, datasetId);
+        synchronized (rebuildLocks.computeIfAbsent(datasetId, id -> new Object())) {
+            index.get().deleteDataset(datasetId.toString());
+            return rebuild(datasetId);
+        }
+    }
+
+    private void ensureIndexed(UUID datasetId) {
+        SegmentIndex segments = index.get();
+        if (segments.count(datasetId.toString()) > 0) {
+            return;
+        }
+        synchronized (rebuildLocks.computeIfAbsent(datasetId, id -> new Object())) {
+            if (segments.count(datasetId.toString()) == 0 && store.indexableCount(datasetId) > 0) {
+                long loaded = rebuild(datasetId);
+                LOG.info("Rebuilt the index of dataset " + datasetId + " from PostgreSQL: " + loaded + " segments");
+            }
+        }
+    }
+
+    private long rebuild(UUID datasetId) {
+        long loaded = 0;
+        for (int offset = 0; ; offset += REBUILD_PAGE) {
+            List<IndexedSegment> page = store.indexable(datasetId, offset, REBUILD_PAGE);
+            index.get().upsert(page);
+            loaded += page.size();
+            if (page.size() < REBUILD_PAGE) {
+                return loaded;
+            }
+        }
+    }
+
+    public HitsView hit(UUID workspaceId, UUID accountId, UUID datasetId, HitRequest request) {
+        StoredDataset dataset = store.get(workspaceId, datasetId);
+        RetrievalSettings settings = settings(dataset).with(request.retrievalStrategy(), request.k(), request.score());
+        String query = request.query().strip();
+        ensureIndexed(datasetId);
+        float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
+                : embedders.embedQuery(modelId(dataset), query);
+        List<SegmentHit> hits = index.get().search(new SegmentQuery(workspaceId.toString(), Set.of(datasetId.toString()),
+                Set.of(), true, query, vector, settings.strategy(), settings.k(), settings.score()));
+        Map<UUID, DatasetStore.HitInfo> info = store.recordHits(workspaceId, datasetId, accountId, query,
+                settings.strategy().apiName(), hits.stream().map(h -> UUID.fromString(h.segmentId())).toList());
+        List<HitView> views = hits.stream().map(h -> {
+            DatasetStore.HitInfo i = info.get(UUID.fromString(h.segmentId()));
+            return new HitView(h.score(), UUID.fromString(h.segmentId()), UUID.fromString(h.documentId()),
+                    i == null ? null : i.documentName(), h.position(), h.content(), i == null ? List.of() : i.keywords(),
+                    i == null ? 0 : i.hitCount());
+        }).toList();
+        return new HitsView(query, settings.strategy().apiName(), settings.k(), settings.score(), views);
+    }
+
+    public List<QueryView> queries(UUID workspaceId, UUID datasetId) {
+        return store.latestQueries(workspaceId, datasetId, LATEST_QUERIES).stream()
+                .map(q -> new QueryView(q.id(), q.query(), q.strategy(), q.source(), q.createdAt())).toList();
+    }
+
+    // ---- helpers
+
+    private static void requireModel(String provider, String model) {
+        if (EmbeddingModels.modelId(provider, model).isEmpty()) {
+            throw ApiException.invalidField("embedding_model", EmbeddingModels.refusal(provider, model));
+        }
+    }
+
+    private static String modelId(StoredDataset dataset) {
+        return EmbeddingModels.modelId(dataset.embeddingProvider(), dataset.embeddingModel())
+                .orElseThrow(() -> new IllegalStateException("dataset " + dataset.id() + " has an unavailable model"));
+    }
+
+    private static RetrievalSettings settings(RetrievalSettings base, RetrievalSettingsBody body) {
+        return body == null ? base : base.with(body.retrievalStrategy(), body.k(), body.score());
+    }
+
+    static RetrievalSettings settings(StoredDataset dataset) {
+        RetrievalSettingsView v = JsonbProvider.shared().fromJson(dataset.retrievalSettingsJson(), RetrievalSettingsView.class);
+        return new RetrievalSettings(RetrievalStrategy.fromApiName(v.retrievalStrategy()), v.k(), v.score());
+    }
+
+    private static String json(RetrievalSettings settings) {
+        return JsonbProvider.shared().toJson(view(settings));
+    }
+
+    private static RetrievalSettingsView view(RetrievalSettings s) {
+        return new RetrievalSettingsView(s.strategy().apiName(), s.k(), s.score());
+    }
+
+    private static String checkedSearch(String search) {
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw ApiException.invalidField("search", "must be at most " + MAX_SEARCH + " characters");
+        }
+        return search;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static DatasetView view(StoredDataset d) {
+        return new DatasetView(d.id(), d.name(), d.description(), d.icon(), d.embeddingProvider(), d.embeddingModel(),
+                view(settings(d)), d.documentCount(), d.characterCount(), d.hitCount(), d.appCount(), d.createdAt(),
+                d.updatedAt());
+    }
+
+    private static SegmentView view(StoredSegment s) {
+        return new SegmentView(s.id(), s.documentId(), s.position(), s.content(), s.keywords(), s.characterCount(),
+                s.tokenCount(), s.enabled(), s.hitCount(), s.createdAt(), s.updatedAt());
+    }
+}
