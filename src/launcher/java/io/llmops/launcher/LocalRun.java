@@ -64,6 +64,8 @@ public final class LocalRun {
             env.putAll(LocalSecrets.loadOrCreate(dataDir.resolve("secrets")));
             LOG.info("Using the signing and encryption keys kept in " + dataDir.resolve("secrets"));
         }
+        // the server keeps uploaded files in <data dir>/storage unless LLMOPS_STORAGE_ROOT says otherwise
+        env.put("LLMOPS_DATA_DIR", dataDir.toString());
         env.putIfAbsent("LLMOPS_DATABASE_USER", System.getenv().getOrDefault("LLMOPS_DATABASE_USER", ""));
         env.putIfAbsent("LLMOPS_DATABASE_PASSWORD", System.getenv().getOrDefault("LLMOPS_DATABASE_PASSWORD", ""));
 
