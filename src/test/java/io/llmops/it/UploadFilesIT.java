@@ -228,6 +228,11 @@ class UploadFilesIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.code()).isEqualTo("validation_failed");
+
+        Reply json = api.post("/api/upload-files", me.accessToken(), Map.of("file", "x"));
+        assertThat(json.status()).isEqualTo(415);
+        assertThat(json.code()).isEqualTo("unsupported_media_type");
+        assertThat(api.post("/api/upload-files/image", null, Map.of("file", "x")).status()).isEqualTo(401);
     }
 
     private static Reply upload(Session session, String path, String fileName, byte[] content) {

@@ -5,11 +5,13 @@ import io.llmops.platform.error.ApiException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.io.InputStream;
  * at once, and any other body is copied to a spool file while counted, stopping at one byte over
  * the cap: 413 payload_too_large either way, whether the body is declared or chunked. The cap is
  * the file cap plus room for the multipart framing; the file itself is held to its exact cap later.
+ * Anything but multipart/form-data is refused here with 415 (the resource declares no {@code @Consumes}).
  */
 @Provider
 @ApplicationScoped
@@ -38,8 +41,11 @@ public class UploadBodyLimit implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         long cap = cap(request);
-        if (cap < 0 || !request.hasEntity()) {
+        if (cap < 0) {
             return;
+        }
+        if (!request.hasEntity() || !MediaType.MULTIPART_FORM_DATA_TYPE.isCompatible(request.getMediaType())) {
+            throw new NotSupportedException("Send the file as multipart/form-data in a part named 'file'");
         }
         long limit = cap + MULTIPART_OVERHEAD;
         if (request.getLength() > limit) {

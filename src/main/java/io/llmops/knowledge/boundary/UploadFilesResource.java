@@ -6,7 +6,6 @@ import io.llmops.platform.error.ApiException;
 import io.llmops.platform.security.Caller;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +15,8 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,7 +27,11 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 
-/** Files uploaded for knowledge bases (documents) and icons (images), per workspace. */
+/**
+ * Files uploaded for knowledge bases (documents) and icons (images), per workspace. The POSTs
+ * declare no {@code @Consumes}: Jersey would answer 415 before authentication; {@link UploadBodyLimit}
+ * refuses other body types with 415 after it.
+ */
 @Path("api/upload-files")
 @RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
@@ -41,7 +46,7 @@ public class UploadFilesResource {
     Caller caller;
 
     @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA))
     @Operation(summary = "Upload a document (multipart field 'file': txt, md, pdf, docx, html, csv, xlsx; "
             + "at most llmops.upload.max-file-bytes). 413 payload_too_large, 400 empty_file, unsupported_file_type "
             + "(extension and content disagree) or archive_too_large")
@@ -52,7 +57,7 @@ public class UploadFilesResource {
 
     @POST
     @Path("image")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA))
     @Operation(summary = "Upload an icon image (multipart field 'file': png, jpg, webp; at most llmops.upload.max-image-bytes)")
     @APIResponse(responseCode = "201", description = "Stored")
     public Response uploadImage(List<EntityPart> parts) {
