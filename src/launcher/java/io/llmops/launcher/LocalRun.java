@@ -67,6 +67,8 @@ public final class LocalRun {
         if (blank("LLMOPS_KNOWLEDGE_INDEX_DIR")) {
             env.put("LLMOPS_KNOWLEDGE_INDEX_DIR", dataDir.resolve("index").toString());
         }
+        // the server keeps uploaded files in <data dir>/storage unless LLMOPS_STORAGE_ROOT says otherwise
+        env.put("LLMOPS_DATA_DIR", dataDir.toString());
         env.putIfAbsent("LLMOPS_DATABASE_USER", System.getenv().getOrDefault("LLMOPS_DATABASE_USER", ""));
         env.putIfAbsent("LLMOPS_DATABASE_PASSWORD", System.getenv().getOrDefault("LLMOPS_DATABASE_PASSWORD", ""));
 

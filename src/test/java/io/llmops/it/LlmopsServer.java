@@ -86,6 +86,7 @@ public final class LlmopsServer implements BeforeAllCallback {
 
     private static Running start() throws Exception {
         recreateDatabase();
+        deleteRecursively(storageRoot());
         try (var redis = new redis.clients.jedis.JedisPooled(java.net.URI.create(REDIS_URL))) {
             redis.flushDB();
         }
@@ -111,6 +112,7 @@ public final class LlmopsServer implements BeforeAllCallback {
         env.put("LLMOPS_KNOWLEDGE_INDEX_DIR", Files.createTempDirectory(workDir(), "index-").toAbsolutePath().toString());
         // where DJL unpacks the tokenizer's native library (default ~/.djl.ai): proves the setting reaches it
         env.put("DJL_CACHE_DIR", workDir().resolve("djl").toAbsolutePath().toString());
+        env.put("LLMOPS_STORAGE_ROOT", storageRoot().toString());
         Path log = workDir().resolve("payara.log");
         PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log,
                 List.of("-Djdk.net.hosts.file=" + hostsFile()));
@@ -156,6 +158,11 @@ public final class LlmopsServer implements BeforeAllCallback {
                 "LLMOPS_REDIS_URL", REDIS_URL);
     }
 
+    /** Where the server stores uploaded files (LLMOPS_STORAGE_ROOT), emptied at the start of a run. */
+    public static Path storageRoot() throws IOException {
+        return workDir().resolve("storage").toAbsolutePath();
+    }
+
     public static Path workDir() throws IOException {
         return Files.createDirectories(Path.of(System.getProperty("llmops.it.work", "target/it-server")));
     }
@@ -165,6 +172,16 @@ public final class LlmopsServer implements BeforeAllCallback {
              Statement statement = connection.createStatement()) {
             statement.execute("drop database if exists " + DB_NAME + " with (force)");
             statement.execute("create database " + DB_NAME);
+        }
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
