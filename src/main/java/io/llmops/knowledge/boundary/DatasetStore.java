@@ -1,5 +1,6 @@
 package io.llmops.knowledge.boundary;
 
+import io.llmops.platform.persistence.WorkspaceNames;
 import io.llmops.knowledge.control.IndexedSegment;
 import io.llmops.knowledge.entity.Dataset;
 import io.llmops.knowledge.entity.DatasetDocument;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.lang.reflect.Type;
@@ -84,12 +84,12 @@ public class DatasetStore {
     // ---- datasets
 
     public StoredDataset create(UUID workspaceId, UUID accountId, DatasetDraft draft) {
-        requireFreeName(workspaceId, draft.name(), null);
+        names().requireFree(workspaceId, draft.name(), null);
         Dataset dataset = new Dataset(workspaceId, draft.name(), draft.description(), draft.icon(),
                 draft.embeddingProvider(), draft.embeddingModel(), draft.retrievalSettingsJson(), accountId);
         em.persist(dataset);
         em.persist(DatasetDocument.manual(dataset, accountId));
-        flush();
+        names().flush();
         return open(dataset);
     }
 
@@ -100,7 +100,7 @@ public class DatasetStore {
     public StoredDataset update(UUID workspaceId, UUID datasetId, DatasetChange change) {
         Dataset dataset = require(workspaceId, datasetId);
         if (change.name() != null && !change.name().equals(dataset.name())) {
-            requireFreeName(workspaceId, change.name(), datasetId);
+            names().requireFree(workspaceId, change.name(), datasetId);
             dataset.rename(change.name());
         }
         if (change.description() != null) {
@@ -112,7 +112,7 @@ public class DatasetStore {
         if (change.retrievalSettingsJson() != null) {
             dataset.changeRetrievalSettings(change.retrievalSettingsJson());
         }
-        flush();
+        names().flush();
         return open(dataset);
     }
 
@@ -158,24 +158,9 @@ public class DatasetStore {
                 .setParameter("w", workspaceId).setParameter("ids", ids).getSingleResult()).longValue();
     }
 
-    private void requireFreeName(UUID workspaceId, String name, UUID except) {
-        boolean taken = em.createQuery("select count(d) from Dataset d where d.workspaceId = :w and d.name = :n "
-                        + "and d.deletedAt is null and d.id <> :id", Long.class)
-                .setParameter("w", workspaceId).setParameter("n", name)
-                .setParameter("id", except == null ? new UUID(0, 0) : except)
-                .getSingleResult() > 0;
-        if (taken) {
-            throw nameTaken(name);
-        }
-    }
 
-    private void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException raced) {
-            // the partial unique index on (workspace_id, name) caught a concurrent create of the same name
-            throw nameTaken("this name");
-        }
+    private WorkspaceNames names() {
+        return new WorkspaceNames(em, "Dataset", "e.deletedAt is null", DatasetStore::nameTaken);
     }
 
     private static ApiException nameTaken(String name) {

@@ -1,5 +1,6 @@
 package io.llmops.tool.boundary;
 
+import io.llmops.platform.persistence.WorkspaceNames;
 import io.llmops.platform.crypto.SecretBox;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.paging.Page;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -53,23 +53,23 @@ public class ApiToolStore {
     }
 
     public Stored create(UUID workspaceId, Draft draft) {
-        requireFreeName(workspaceId, draft.name(), null);
+        names().requireFree(workspaceId, draft.name(), null);
         ApiProvider provider = new ApiProvider(workspaceId, draft.name(), draft.icon(), draft.schemaText(),
                 draft.schemaUrl(), draft.serverUrl(), seal(draft.credentials()));
         em.persist(provider);
         insertTools(provider, draft.operations());
-        flush();
+        names().flush();
         return open(provider);
     }
 
     public Stored replace(UUID workspaceId, UUID providerId, Draft draft) {
         ApiProvider provider = require(workspaceId, providerId);
-        requireFreeName(workspaceId, draft.name(), providerId);
+        names().requireFree(workspaceId, draft.name(), providerId);
         provider.replace(draft.name(), draft.icon(), draft.schemaText(), draft.schemaUrl(), draft.serverUrl(),
                 seal(draft.credentials()));
         em.createQuery("delete from ApiTool t where t.providerId = :p").setParameter("p", providerId).executeUpdate();
         insertTools(provider, draft.operations());
-        flush();
+        names().flush();
         return open(provider);
     }
 
@@ -106,24 +106,9 @@ public class ApiToolStore {
         }
     }
 
-    private void requireFreeName(UUID workspaceId, String name, UUID except) {
-        boolean taken = em.createQuery("select count(p) from ApiProvider p where p.workspaceId = :w and p.name = :n "
-                        + "and p.id <> :id", Long.class)
-                .setParameter("w", workspaceId).setParameter("n", name)
-                .setParameter("id", except == null ? new UUID(0, 0) : except)
-                .getSingleResult() > 0;
-        if (taken) {
-            throw nameTaken(name);
-        }
-    }
 
-    private void flush() {
-        try {
-            em.flush();
-        } catch (PersistenceException raced) {
-            // the unique (workspace_id, name) constraint caught a concurrent import of the same name
-            throw nameTaken("this name");
-        }
+    private WorkspaceNames names() {
+        return new WorkspaceNames(em, "ApiProvider", "", ApiToolStore::nameTaken);
     }
 
     private static ApiException nameTaken(String name) {
