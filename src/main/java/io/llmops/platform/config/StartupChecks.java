@@ -38,6 +38,9 @@ public class StartupChecks {
     @Inject
     Instance<OutboundHttp> outboundHttp;
 
+    /** How long shutdown hooks get after a refused start before the process is halted. */
+    private static final java.time.Duration EXIT_GRACE = java.time.Duration.ofSeconds(30);
+
     @Inject
     @ConfigProperty(name = "llmops.exit-on-startup-failure", defaultValue = "false")
     boolean exitOnFailure;
@@ -65,8 +68,17 @@ public class StartupChecks {
     private void refuse(String reason) {
         LOG.log(Level.SEVERE, "Refusing to start: {0}", reason);
         if (exitOnFailure) {
-            // exit from another thread: the deployment thread holds locks Payara's shutdown needs
+            // exit from another thread: the deployment thread holds locks Payara's shutdown needs; and
+            // if a shutdown hook still hangs on them (seen once on an overloaded machine), halt anyway
             Thread.ofPlatform().daemon().start(() -> System.exit(EXIT_CONFIG));
+            Thread.ofPlatform().daemon().start(() -> {
+                try {
+                    Thread.sleep(EXIT_GRACE.toMillis());
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                Runtime.getRuntime().halt(EXIT_CONFIG);
+            });
         }
         throw new IllegalStateException("Refusing to start: " + reason);
     }
