@@ -71,10 +71,12 @@ class AgentRetrievalIT extends FakeModelAppIT {
         assertThat(resources.get(0).path("dataset_id").asText()).isEqualTo(ds);
         assertThat(resources.get(0).path("dataset_name").asText()).isEqualTo("Coffee handbook");
         assertThat(resources.get(0).path("document_name").asText()).isEqualTo("Manual segments");
-        assertThat(resources.get(0).path("position").asInt()).isEqualTo(2);
+        JsonNode stored = api.get("/api/datasets/" + ds + "/documents/" + resources.get(0).path("document_id").asText()
+                + "/segments?search=espresso", session.accessToken()).json().path("items").get(0);
+        assertThat(resources.get(0).path("segment_id").asText()).isEqualTo(stored.path("id").asText());
+        assertThat(resources.get(0).path("position").asInt()).isEqualTo(stored.path("position").asInt());
         assertThat(resources.get(0).path("content").asText()).isEqualTo(ESPRESSO);
         assertThat(resources.get(0).path("score").asDouble()).isPositive();
-        assertThat(resources.get(0).path("segment_id").asText()).isNotEmpty();
         // the model read the segment as the tool's result
         JsonNode messages = fake.lastRequest().json().path("messages");
         assertThat(messages.get(messages.size() - 1).path("content").asText()).contains(ESPRESSO);
