@@ -83,6 +83,19 @@ class AgentRetrievalIT extends FakeModelAppIT {
     }
 
     @Test
+    void blockingModeAnswersTheSameMetadata() {
+        String ds = dataset(session, "Coffee notes", TURTLES, ESPRESSO);
+        assertThat(attach(ds).status()).isEqualTo(200);
+        fake.enqueue(FakeOpenAiServer.Reply.toolCall("knowledge_search", "{\"query\":\"sea turtles\"}"), stream("Beaches."));
+        Reply reply = api.post("/api/apps/" + appId + "/conversations", session.accessToken(),
+                object("query", "Where do turtles lay eggs?", "response_mode", "blocking"));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        JsonNode resource = reply.json().path("metadata").path("retriever_resources").get(0);
+        assertThat(resource.path("content").asText()).isEqualTo(TURTLES);
+        assertThat(resource.path("dataset_name").asText()).isEqualTo("Coffee notes");
+    }
+
+    @Test
     void aTurnWithoutSearchListsNoResources() {
         assertThat(attach(dataset(session, "Unused", ESPRESSO)).status()).isEqualTo(200);
         fake.enqueue(stream("Hello."));
