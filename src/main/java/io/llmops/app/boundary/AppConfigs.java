@@ -6,6 +6,7 @@ import io.llmops.app.control.AppConfig;
 import io.llmops.app.control.AppConfigEditor;
 import io.llmops.app.control.AppConfigValidator;
 import io.llmops.tool.boundary.ToolRegistry;
+import io.llmops.knowledge.boundary.Datasets;
 import io.llmops.app.entity.App;
 import io.llmops.app.entity.AppConfigVersion;
 import io.llmops.model.control.ModelCatalog;
@@ -42,9 +43,13 @@ public class AppConfigs {
     @Inject
     ToolRegistry tools;
 
-    /** An editor whose validator resolves tool entries in the app's workspace (API tools belong to one). */
+    @Inject
+    Datasets datasets;
+
+    /** An editor whose validator resolves tool entries and dataset ids in the app's workspace. */
     private AppConfigEditor editor(UUID workspaceId) {
-        return new AppConfigEditor(new AppConfigValidator(catalog, entry -> tools.resolve(workspaceId, entry).isPresent()));
+        return new AppConfigEditor(new AppConfigValidator(catalog, entry -> tools.resolve(workspaceId, entry).isPresent(),
+                id -> id != null && datasets.exists(workspaceId, id)));
     }
 
     /** The draft config of a live app of the workspace (404 otherwise). */

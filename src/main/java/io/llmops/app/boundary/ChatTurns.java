@@ -21,6 +21,7 @@ import io.llmops.app.boundary.ChatDtos.Usage;
 import io.llmops.app.control.AppConfig;
 import io.llmops.app.entity.Conversation;
 import io.llmops.app.entity.Message;
+import io.llmops.knowledge.boundary.Datasets;
 import io.llmops.model.boundary.Models;
 import io.llmops.model.control.ModelSpec;
 import io.llmops.platform.error.ApiException;
@@ -82,6 +83,9 @@ public class ChatTurns {
     StopSignals stops;
 
     @Inject
+    Datasets datasets;
+
+    @Inject
     @ConfigProperty(name = "llmops.chat.ping-interval-seconds", defaultValue = "10")
     int pingSeconds;
 
@@ -102,7 +106,7 @@ public class ChatTurns {
     public record Prepared(UUID workspaceId, UUID messageId, UUID conversationId, UUID taskId, Instant createdAt,
                            StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest,
                            AppConfig.ModelConfig modelConfig, boolean longTermMemory, String summary,
-                           Message message, CompletableFuture<Void> stored) {
+                           Message message, CompletableFuture<Void> stored, KnowledgeSearchTool knowledge) {
 
         /** Waits for the message row; false when it could not be stored (the turn then fails). */
         boolean awaitStored() {
@@ -146,10 +150,15 @@ public class ChatTurns {
                 ? new AgentRequest.Review(review.keywords(), review.inputsConfig().enable(),
                 review.inputsConfig().presetResponse(), review.outputsConfig().enable())
                 : AgentRequest.Review.NONE;
+        List<AgentTool> agentTools = agentTools(workspaceId, config);
+        KnowledgeSearchTool knowledge = knowledgeTool(workspaceId, config);
+        if (knowledge != null) {
+            agentTools.add(knowledge);
+        }
         AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(),
-                agentTools(workspaceId, config), AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
+                agentTools, AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
         return new Prepared(workspaceId, message.id(), conversation.id(), taskId, Timestamps.now(), inputs.model(), spec,
-                agentRequest, modelConfig, longTermMemory, summary, message, stored);
+                agentRequest, modelConfig, longTermMemory, summary, message, stored, knowledge);
     }
 
     /** The config's tools the agent may call; an entry that no longer resolves is left out (and logged). */
@@ -169,6 +178,22 @@ public class ChatTurns {
             }), () -> LOG.warning(() -> "Tool entry no longer resolves and is skipped: " + entry));
         }
         return resolved;
+    }
+
+    /** The knowledge_search tool over the config's datasets, or null when it lists none. */
+    private KnowledgeSearchTool knowledgeTool(UUID workspaceId, AppConfig config) {
+        if (config.datasets().isEmpty()) {
+            return null;
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (String id : config.datasets()) {
+            try {
+                ids.add(UUID.fromString(id));
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "Dataset id is not a UUID and is skipped: " + id);
+            }
+        }
+        return new KnowledgeSearchTool(datasets, workspaceId, ids, config.retrievalConfig());
     }
 
     /** Streams the turn as Server-Sent Events, with a ping after {@code pingSeconds} of silence. */
@@ -262,7 +287,8 @@ public class ChatTurns {
         }
         Usage usage = new Usage(result.promptTokens(), result.completionTokens(), result.totalTokens(), price, currency,
                 latency / 1000.0);
-        return new Outcome(result, new Metadata(usage, List.of()));
+        return new Outcome(result, new Metadata(usage,
+                turn.knowledge() == null ? List.of() : turn.knowledge().resources()));
     }
 
     /**

@@ -22,7 +22,7 @@ import java.util.Map;
  *                    out then (Yasson writes no null for an object-typed property, even when told to)
  * @param tools       tool references (objects); refused until the tool feature exists
  * @param workflows   workflow ids; refused until the workflow feature exists
- * @param datasets    dataset ids; refused until the knowledge feature exists
+ * @param datasets    ids of datasets of the app's workspace (searched by the knowledge_search tool)
  */
 public record AppConfig(
         ModelConfig modelConfig,

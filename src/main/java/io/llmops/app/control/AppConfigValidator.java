@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The rules of an app config, checked on the whole JSON document so that every problem — a wrong
@@ -44,16 +45,23 @@ public final class AppConfigValidator {
 
     private final ModelCatalog catalog;
     private final Predicate<Map<String, Object>> knownTool;
+    private final Predicate<UUID> knownDataset;
 
-    /** A validator that knows no tools (every tool entry is an unknown reference). */
+    /** A validator that knows no tools and no datasets (every entry is an unknown reference). */
     public AppConfigValidator(ModelCatalog catalog) {
         this(catalog, entry -> false);
     }
 
     /** @param knownTool whether a tool entry names a tool the app's workspace can use */
     public AppConfigValidator(ModelCatalog catalog, Predicate<Map<String, Object>> knownTool) {
+        this(catalog, knownTool, id -> false);
+    }
+
+    /** @param knownDataset whether an id names a live dataset of the app's workspace */
+    public AppConfigValidator(ModelCatalog catalog, Predicate<Map<String, Object>> knownTool, Predicate<UUID> knownDataset) {
         this.catalog = catalog;
         this.knownTool = knownTool;
+        this.knownDataset = knownDataset;
     }
 
     /** Every problem of the config, in document order; empty when it is valid. */
@@ -71,10 +79,10 @@ public final class AppConfigValidator {
         root.section("review_config", Set.of("enable", "keywords", "inputs_config", "outputs_config"))
                 .ifPresent(AppConfigValidator::reviewConfig);
         tools(root);
-        // Workflows and datasets do not exist yet, so every entry is an unknown reference. When those
-        // features arrive, their lookup (scoped to the app's workspace) plugs in here like tools.
+        // Workflows do not exist yet, so every entry is an unknown reference. When they arrive, their
+        // lookup (scoped to the app's workspace) plugs in here like tools and datasets.
         unknownReferences(root, "workflows", "workflow");
-        unknownReferences(root, "datasets", "dataset");
+        datasets(root);
         root.section("retrieval_config", Set.of("retrieval_strategy", "k", "score")).ifPresent(retrieval -> {
             retrieval.oneOf("retrieval_strategy", STRATEGIES);
             retrieval.integer("k", 1, MAX_K);
@@ -150,6 +158,25 @@ public final class AppConfigValidator {
             }
         });
         return values;
+    }
+
+    private void datasets(JsonSection root) {
+        root.array("datasets", MAX_REFERENCES).ifPresent(items -> {
+            for (int i = 0; i < items.size(); i++) {
+                if (!(items.get(i) instanceof JsonString id) || !knownDataset.test(uuid(id.getString()))) {
+                    root.fail("datasets[" + i + "]", "is not a known dataset");
+                }
+            }
+        });
+    }
+
+    /** The id, or null when the text is not a UUID (no dataset has that id). */
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void unknownReferences(JsonSection root, String key, String what) {

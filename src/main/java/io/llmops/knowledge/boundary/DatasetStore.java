@@ -174,6 +174,25 @@ public class DatasetStore {
                 .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Dataset"));
     }
 
+    /** Whether a live (not deleted) dataset of the workspace has this id. */
+    public boolean exists(UUID workspaceId, UUID datasetId) {
+        return !em.createQuery("select d.id from Dataset d where d.id = :id and d.workspaceId = :w and d.deletedAt is null",
+                        UUID.class)
+                .setParameter("id", datasetId).setParameter("w", workspaceId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** Document names by id (for naming retrieved segments). */
+    public Map<UUID, String> documentNames(Collection<UUID> documentIds) {
+        Map<UUID, String> names = new HashMap<>();
+        if (documentIds.isEmpty()) {
+            return names;
+        }
+        em.createQuery("select d.id, d.name from DatasetDocument d where d.id in :ids", Object[].class)
+                .setParameter("ids", documentIds).getResultList()
+                .forEach(row -> names.put((UUID) row[0], (String) row[1]));
+        return names;
+    }
+
     // ---- documents
 
     public Page<StoredDocument> documents(UUID workspaceId, UUID datasetId, String search, PageQuery page) {

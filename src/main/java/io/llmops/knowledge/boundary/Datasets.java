@@ -34,6 +34,9 @@ import io.llmops.platform.paging.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -222,6 +225,53 @@ public class Datasets {
                     i == null ? 0 : i.hitCount());
         }).toList();
         return new HitsView(query, settings.strategy().apiName(), settings.k(), settings.score(), views);
+    }
+
+    /** A segment retrieved for an app's chat turn, named for the model and for {@code retriever_resources}. */
+    public record Retrieved(UUID datasetId, String datasetName, UUID documentId, String documentName, UUID segmentId,
+                            int position, double score, String content) {
+    }
+
+    /**
+     * Searches several live datasets of the workspace (an app's knowledge) and answers the best {@code k}
+     * hits over all of them, best first. Each dataset is searched with its own embedding model and its
+     * settings overridden by the given ones (null: the dataset's). Deleted or unknown ids are skipped.
+     * Nothing is recorded: hit-test history stays the console's.
+     */
+    public List<Retrieved> retrieve(UUID workspaceId, List<UUID> datasetIds, String query, String strategy,
+                                    Integer k, Double score) {
+        String text = query == null ? "" : query.strip();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        Integer topK = k == null ? null : Math.min(k, SegmentQuery.MAX_K);
+        List<Retrieved> all = new ArrayList<>();
+        for (UUID datasetId : new LinkedHashSet<>(datasetIds)) {
+            if (!store.exists(workspaceId, datasetId)) {
+                continue;
+            }
+            StoredDataset dataset = store.get(workspaceId, datasetId);
+            RetrievalSettings settings = settings(dataset).with(strategy, topK, score);
+            ensureIndexed(datasetId);
+            float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
+                    : embedders.embedQuery(modelId(dataset), text);
+            List<SegmentHit> hits = index.get().search(new SegmentQuery(workspaceId.toString(), Set.of(datasetId.toString()),
+                    Set.of(), true, text, vector, settings.strategy(), settings.k(), settings.score()));
+            Map<UUID, String> names = store.documentNames(hits.stream().map(h -> UUID.fromString(h.documentId())).toList());
+            for (SegmentHit h : hits) {
+                UUID documentId = UUID.fromString(h.documentId());
+                all.add(new Retrieved(datasetId, dataset.name(), documentId, names.get(documentId),
+                        UUID.fromString(h.segmentId()), h.position(), h.score(), h.content()));
+            }
+        }
+        all.sort(Comparator.comparingDouble(Retrieved::score).reversed());
+        int limit = topK == null ? SegmentQuery.MAX_K : topK;
+        return all.size() > limit ? List.copyOf(all.subList(0, limit)) : all;
+    }
+
+    /** Whether a live dataset of the workspace has this id (app configs may only list those). */
+    public boolean exists(UUID workspaceId, UUID datasetId) {
+        return store.exists(workspaceId, datasetId);
     }
 
     public List<QueryView> queries(UUID workspaceId, UUID datasetId) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.StringReader;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,6 +184,15 @@ class AppConfigValidatorTest {
                 new FieldError("tools[0]", "is not a known tool"), new FieldError("tools[1]", "is not a known tool"),
                 new FieldError("workflows[0]", "is not a known workflow"), new FieldError("datasets[0]", "is not a known dataset"));
         assertThat(fields("{'tools': {}}")).containsExactly("tools");
+    }
+
+    @Test
+    void datasetsMustBeIdsTheWorkspaceKnows() {
+        UUID known = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+        AppConfigValidator validator = new AppConfigValidator(ModelCatalog.fromClasspath(), entry -> false, known::equals);
+        assertThat(validator.validate(json("{'datasets': ['" + known + "']}"))).isEmpty();
+        assertThat(validator.validate(json("{'datasets': ['" + known + "', '" + UUID.randomUUID() + "', 'nope', 7]}")))
+                .extracting(FieldError::field).containsExactly("datasets[1]", "datasets[2]", "datasets[3]");
     }
 
     @Test
