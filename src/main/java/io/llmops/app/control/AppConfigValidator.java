@@ -34,7 +34,7 @@ public final class AppConfigValidator {
     public static final int MAX_KEYWORDS = 100;
     public static final int MAX_KEYWORD = 50;
     public static final int MAX_PRESET_RESPONSE = 2_000;
-    public static final int MAX_K = 50;
+    public static final int MAX_K = 10;
     public static final int MAX_VOICE = 64;
     public static final int MAX_REFERENCES = 50;
 

@@ -55,7 +55,7 @@ class AppConfigValidatorTest {
                                    'inputs_config': {'enable': true, 'preset_response': 'No.'},
                                    'outputs_config': {'enable': true}},
                  'tools': [], 'workflows': [], 'datasets': [],
-                 'retrieval_config': {'retrieval_strategy': 'hybrid', 'k': 50, 'score': 1},
+                 'retrieval_config': {'retrieval_strategy': 'hybrid', 'k': 10, 'score': 1},
                  'speech_to_text': {'enable': true}, 'text_to_speech': {'enable': true, 'voice': 'alloy'}}
                 """)).isEmpty();
     }
@@ -198,12 +198,12 @@ class AppConfigValidatorTest {
     @Test
     void retrievalConfigFollowsItsRules() {
         assertThat(errors("{'retrieval_config': {'retrieval_strategy': 'semantic', 'k': 1, 'score': 0}}")).isEmpty();
-        assertThat(errors("{'retrieval_config': {'retrieval_strategy': 'full_text', 'k': 51, 'score': 1.5}}")).containsExactly(
-                new FieldError("retrieval_config.k", "must be between 1 and 50"),
+        assertThat(errors("{'retrieval_config': {'retrieval_strategy': 'full_text', 'k': 11, 'score': 1.5}}")).containsExactly(
+                new FieldError("retrieval_config.k", "must be between 1 and 10"),
                 new FieldError("retrieval_config.score", "must be between 0 and 1"));
         assertThat(errors("{'retrieval_config': {'retrieval_strategy': 'fuzzy', 'k': 0, 'score': -0.1}}")).containsExactly(
                 new FieldError("retrieval_config.retrieval_strategy", "must be one of semantic, full_text, hybrid"),
-                new FieldError("retrieval_config.k", "must be between 1 and 50"),
+                new FieldError("retrieval_config.k", "must be between 1 and 10"),
                 new FieldError("retrieval_config.score", "must be between 0 and 1"));
         assertThat(fields("{'retrieval_config': {'k': 2.5, 'score': '0.5'}}"))
                 .containsExactly("retrieval_config.k", "retrieval_config.score");
