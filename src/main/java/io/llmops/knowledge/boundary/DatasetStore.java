@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -168,17 +169,24 @@ public class DatasetStore {
     }
 
     private Dataset require(UUID workspaceId, UUID datasetId) {
+        return live(workspaceId, datasetId).orElseThrow(() -> ApiException.notFound("Dataset"));
+    }
+
+    private Optional<Dataset> live(UUID workspaceId, UUID datasetId) {
         return em.createQuery("select d from Dataset d where d.id = :id and d.workspaceId = :w and d.deletedAt is null",
                         Dataset.class)
                 .setParameter("id", datasetId).setParameter("w", workspaceId)
-                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Dataset"));
+                .getResultStream().findFirst();
+    }
+
+    /** The live (not deleted) dataset of the workspace with this id, if there is one. */
+    public Optional<StoredDataset> find(UUID workspaceId, UUID datasetId) {
+        return live(workspaceId, datasetId).map(this::open);
     }
 
     /** Whether a live (not deleted) dataset of the workspace has this id. */
     public boolean exists(UUID workspaceId, UUID datasetId) {
-        return !em.createQuery("select d.id from Dataset d where d.id = :id and d.workspaceId = :w and d.deletedAt is null",
-                        UUID.class)
-                .setParameter("id", datasetId).setParameter("w", workspaceId).setMaxResults(1).getResultList().isEmpty();
+        return live(workspaceId, datasetId).isPresent();
     }
 
     /** Document names by id (for naming retrieved segments). */

@@ -36,6 +36,7 @@ import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -182,6 +183,19 @@ public class Datasets {
         }
     }
 
+    /**
+     * One dataset's search, the same for hit testing and chat retrieval: the index is rebuilt first if
+     * it lost the dataset, and the query is embedded once per embedding model ({@code queryVectors}).
+     */
+    private List<SegmentHit> search(StoredDataset dataset, RetrievalSettings settings, String text,
+                                    Map<String, float[]> queryVectors) {
+        ensureIndexed(dataset.id());
+        float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
+                : queryVectors.computeIfAbsent(modelId(dataset), model -> embedders.embedQuery(model, text));
+        return index.get().search(new SegmentQuery(dataset.workspaceId().toString(), Set.of(dataset.id().toString()),
+                Set.of(), true, text, vector, settings.strategy(), settings.k(), settings.score()));
+    }
+
     private void ensureIndexed(UUID datasetId) {
         SegmentIndex segments = index.get();
         if (segments.count(datasetId.toString()) > 0) {
@@ -211,11 +225,7 @@ public class Datasets {
         StoredDataset dataset = store.get(workspaceId, datasetId);
         RetrievalSettings settings = settings(dataset).with(request.retrievalStrategy(), request.k(), request.score());
         String query = request.query().strip();
-        ensureIndexed(datasetId);
-        float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
-                : embedders.embedQuery(modelId(dataset), query);
-        List<SegmentHit> hits = index.get().search(new SegmentQuery(workspaceId.toString(), Set.of(datasetId.toString()),
-                Set.of(), true, query, vector, settings.strategy(), settings.k(), settings.score()));
+        List<SegmentHit> hits = search(dataset, settings, query, new HashMap<>());
         Map<UUID, DatasetStore.HitInfo> info = store.recordHits(workspaceId, datasetId, accountId, query,
                 settings.strategy().apiName(), hits.stream().map(h -> UUID.fromString(h.segmentId())).toList());
         List<HitView> views = hits.stream().map(h -> {
@@ -246,17 +256,14 @@ public class Datasets {
         }
         Integer topK = k == null ? null : Math.min(k, SegmentQuery.MAX_K);
         List<Retrieved> all = new ArrayList<>();
+        Map<String, float[]> queryVectors = new HashMap<>();
         for (UUID datasetId : new LinkedHashSet<>(datasetIds)) {
-            if (!store.exists(workspaceId, datasetId)) {
+            StoredDataset dataset = store.find(workspaceId, datasetId).orElse(null);
+            if (dataset == null) {
                 continue;
             }
-            StoredDataset dataset = store.get(workspaceId, datasetId);
             RetrievalSettings settings = settings(dataset).with(strategy, topK, score);
-            ensureIndexed(datasetId);
-            float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
-                    : embedders.embedQuery(modelId(dataset), text);
-            List<SegmentHit> hits = index.get().search(new SegmentQuery(workspaceId.toString(), Set.of(datasetId.toString()),
-                    Set.of(), true, text, vector, settings.strategy(), settings.k(), settings.score()));
+            List<SegmentHit> hits = search(dataset, settings, text, queryVectors);
             Map<UUID, String> names = store.documentNames(hits.stream().map(h -> UUID.fromString(h.documentId())).toList());
             for (SegmentHit h : hits) {
                 UUID documentId = UUID.fromString(h.documentId());
