@@ -16,9 +16,8 @@ import java.util.UUID;
 /**
  * Sealed credential documents, one row per workspace and provider (model providers, built-in tool
  * providers): values go in and come out in plain text, the table only ever sees SecretBox
- * ciphertext, and every query names the workspace. The entity must have {@code workspaceId},
- * {@code provider}, {@code encryptedConfig}, {@code createdAt}, {@code updatedAt}, and its table a
- * unique (workspace_id, provider) constraint. Callers run it inside their transaction.
+ * ciphertext, and every query names the workspace. The entity extends {@link SealedCredentialRow}
+ * and its table has a unique (workspace_id, provider) constraint. Callers run it inside their transaction.
  */
 public final class SealedCredentials {
 
