@@ -103,10 +103,14 @@ public class ChatTurns {
      * A turn ready to run: the model, the request to the agent loop, the ids the events carry, and
      * what long-term memory needs afterwards ({@code summary}: the one this turn's prompt used).
      */
-    public record Prepared(UUID workspaceId, UUID messageId, UUID conversationId, UUID taskId, Instant createdAt,
+    public record Prepared(UUID workspaceId, UUID conversationId, UUID taskId, Instant createdAt,
                            StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest,
                            AppConfig.ModelConfig modelConfig, boolean longTermMemory, String summary,
                            Message message, CompletableFuture<Void> stored, KnowledgeSearchTool knowledge) {
+
+        public UUID messageId() {
+            return message.id();
+        }
 
         /** Waits for the message row; false when it could not be stored (the turn then fails). */
         boolean awaitStored() {
@@ -157,7 +161,7 @@ public class ChatTurns {
         }
         AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(),
                 agentTools, AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
-        return new Prepared(workspaceId, message.id(), conversation.id(), taskId, Timestamps.now(), inputs.model(), spec,
+        return new Prepared(workspaceId, conversation.id(), taskId, Timestamps.now(), inputs.model(), spec,
                 agentRequest, modelConfig, longTermMemory, summary, message, stored, knowledge);
     }
 

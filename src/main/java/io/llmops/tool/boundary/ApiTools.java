@@ -21,7 +21,6 @@ import io.llmops.tool.control.InvalidOpenApiSchema;
 import io.llmops.tool.control.OpenApiImporter;
 import io.llmops.tool.control.OpenApiSpec;
 import io.llmops.tool.control.SpecDocument;
-import io.llmops.tool.control.ToolCallFailed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -100,16 +99,6 @@ public class ApiTools {
                 .map(op -> new ApiCall(stored.serverUrl(), op, stored.credentials(), http)));
     }
 
-    /**
-     * Runs one tool with parameters (the try-it endpoint): 404 when the provider or tool is not the
-     * workspace's; {@link ToolCallFailed} or {@link IOException} (including {@link OutboundBlockedException})
-     * when the call fails, for the caller to report as {@code tool_error}.
-     */
-    public String test(UUID workspaceId, UUID providerId, String toolName, Map<String, Object> params)
-            throws IOException, ToolCallFailed {
-        ApiCall call = callable(workspaceId, providerId, toolName).orElseThrow(() -> ApiException.notFound("Tool"));
-        return call.call(params == null ? Map.of() : params);
-    }
 
     private ApiToolStore.Draft draft(ProviderRequest request, ApiCredentials credentials) {
         boolean hasText = request.openapiSchema() != null && !request.openapiSchema().isBlank();
