@@ -85,8 +85,9 @@ public class BuiltinToolProvider implements ToolProvider {
         if (spec.isEmpty() || tool == null) {
             return Optional.empty();
         }
+        Object given = entry.get("credentials");
         return Optional.of(new BuiltinCallableTool(provider.get(), spec.get(), tool,
-                credentials(workspaceId, provider.get(), entry.get("credentials")), fixedParams(entry.get("params"))));
+                () -> credentials(workspaceId, provider.get(), given), fixedParams(entry.get("params"))));
     }
 
     private Map<String, String> credentials(UUID workspaceId, BuiltinProviderSpec provider, Object given) {

@@ -15,13 +15,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * A built-in tool bound to one use: its catalogue metadata (the model sees it as a typed
  * specification), the credentials it runs with and the fixed parameter values of the app config
- * entry, which the model does not see and cannot override.
+ * entry, which the model does not see and cannot override. Credentials are looked up when the tool
+ * is called, not when it is resolved: a turn (or a config check) that never calls it pays nothing.
  */
 public final class BuiltinCallableTool implements CallableTool {
 
@@ -30,16 +32,26 @@ public final class BuiltinCallableTool implements CallableTool {
     private final BuiltinProviderSpec provider;
     private final BuiltinToolSpec spec;
     private final BuiltinTool tool;
-    private final Map<String, String> credentials;
+    private final Supplier<Map<String, String>> credentials;
     private final Map<String, Object> fixed;
 
     public BuiltinCallableTool(BuiltinProviderSpec provider, BuiltinToolSpec spec, BuiltinTool tool,
                                Map<String, String> credentials, Map<String, Object> fixed) {
+        this(provider, spec, tool, constant(credentials), fixed);
+    }
+
+    public BuiltinCallableTool(BuiltinProviderSpec provider, BuiltinToolSpec spec, BuiltinTool tool,
+                               Supplier<Map<String, String>> credentials, Map<String, Object> fixed) {
         this.provider = provider;
         this.spec = spec;
         this.tool = tool;
-        this.credentials = credentials == null ? Map.of() : Map.copyOf(credentials);
+        this.credentials = credentials;
         this.fixed = fixed == null ? Map.of() : Map.copyOf(fixed);
+    }
+
+    private static Supplier<Map<String, String>> constant(Map<String, String> credentials) {
+        Map<String, String> copy = credentials == null ? Map.of() : Map.copyOf(credentials);
+        return () -> copy;
     }
 
     @Override
@@ -64,6 +76,7 @@ public final class BuiltinCallableTool implements CallableTool {
 
     @Override
     public String call(String argumentsJson) throws IOException {
+        Map<String, String> credentials = this.credentials.get();
         if (provider.needsCredentials() && provider.credentialFields().stream()
                 .anyMatch(f -> f.required() && (credentials.get(f.name()) == null || credentials.get(f.name()).isBlank()))) {
             throw new IllegalArgumentException(spec.label() + " needs credentials: store the " + provider.name()
