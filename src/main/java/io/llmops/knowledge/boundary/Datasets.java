@@ -79,7 +79,7 @@ public class Datasets {
     public DatasetView create(UUID workspaceId, UUID accountId, DatasetRequest request) {
         String provider = orDefault(request.embeddingProvider(), EmbeddingModels.LOCAL_PROVIDER);
         String model = orDefault(request.embeddingModel(), EmbeddingModels.LOCAL_MODEL);
-        requireModel(provider, model);
+        embedders.requireAvailable(workspaceId, provider, model);
         RetrievalSettings settings = settings(RetrievalSettings.DEFAULT, request.retrievalSettings());
         String icon = request.icon() == null || request.icon().isBlank() ? DEFAULT_ICON : request.icon().strip();
         return view(store.create(workspaceId, accountId, new DatasetStore.DatasetDraft(request.name().strip(),
@@ -99,7 +99,6 @@ public class Datasets {
         if (patch.embeddingProvider() != null || patch.embeddingModel() != null) {
             String provider = orDefault(patch.embeddingProvider(), current.embeddingProvider());
             String model = orDefault(patch.embeddingModel(), current.embeddingModel());
-            requireModel(provider, model);
             if (!provider.equals(current.embeddingProvider()) || !model.equals(current.embeddingModel())) {
                 throw ApiException.invalidField("embedding_model", "cannot be changed yet: every segment would need re-embedding");
             }
@@ -168,7 +167,8 @@ public class Datasets {
 
     private SegmentDraft draft(StoredDataset dataset, String content, List<String> given) {
         List<String> words = given == null ? keywords.extract(content) : SegmentKeywords.clean(given);
-        float[] vector = embedders.forSegments(modelId(dataset)).embed(content);
+        float[] vector = embedders.forSegments(dataset.workspaceId(), dataset.embeddingProvider(), dataset.embeddingModel())
+                .embed(content);
         return new SegmentDraft(content, EmbeddingCache.contentHash(content), words, tokens.count(content), vector);
     }
 
@@ -191,7 +191,9 @@ public class Datasets {
                                     Map<String, float[]> queryVectors) {
         ensureIndexed(dataset.id());
         float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
-                : queryVectors.computeIfAbsent(modelId(dataset), model -> embedders.embedQuery(model, text));
+                : queryVectors.computeIfAbsent(dataset.embeddingProvider() + "/" + dataset.embeddingModel(),
+                        model -> embedders.embedQuery(dataset.workspaceId(), dataset.embeddingProvider(),
+                                dataset.embeddingModel(), text));
         return index.get().search(new SegmentQuery(dataset.workspaceId().toString(), Set.of(dataset.id().toString()),
                 Set.of(), true, text, vector, settings.strategy(), settings.k(), settings.score()));
     }
@@ -287,17 +289,6 @@ public class Datasets {
     }
 
     // ---- helpers
-
-    private static void requireModel(String provider, String model) {
-        if (EmbeddingModels.modelId(provider, model).isEmpty()) {
-            throw ApiException.invalidField("embedding_model", EmbeddingModels.refusal(provider, model));
-        }
-    }
-
-    private static String modelId(StoredDataset dataset) {
-        return EmbeddingModels.modelId(dataset.embeddingProvider(), dataset.embeddingModel())
-                .orElseThrow(() -> new IllegalStateException("dataset " + dataset.id() + " has an unavailable model"));
-    }
 
     private static RetrievalSettings settings(RetrievalSettings base, RetrievalSettingsBody body) {
         return body == null ? base : base.with(body.retrievalStrategy(), body.k(), body.score());
