@@ -121,9 +121,7 @@ public class Datasets {
     // ---- documents and segments
 
     public Page<DocumentView> documents(UUID workspaceId, UUID datasetId, String search, PageQuery page) {
-        return store.documents(workspaceId, datasetId, checkedSearch(search), page)
-                .map(d -> new DocumentView(d.id(), d.name(), d.source(), d.status(), d.position(), d.enabled(),
-                        d.segmentCount(), d.characterCount(), d.tokenCount(), d.createdAt(), d.updatedAt()));
+        return store.documents(workspaceId, datasetId, checkedSearch(search), page).map(Datasets::view);
     }
 
     public Page<SegmentView> segments(UUID workspaceId, UUID datasetId, UUID documentId, String search, PageQuery page) {
@@ -316,7 +314,7 @@ public class Datasets {
         return new RetrievalSettingsView(s.strategy().apiName(), s.k(), s.score());
     }
 
-    private static String checkedSearch(String search) {
+    static String checkedSearch(String search) {
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiException.invalidField("search", "must be at most " + MAX_SEARCH + " characters");
         }
@@ -331,6 +329,13 @@ public class Datasets {
         return new DatasetView(d.id(), d.name(), d.description(), d.icon(), d.embeddingProvider(), d.embeddingModel(),
                 view(settings(d)), d.documentCount(), d.characterCount(), d.hitCount(), d.appCount(), d.createdAt(),
                 d.updatedAt());
+    }
+
+    static DocumentView view(DatasetStore.StoredDocument d) {
+        return new DocumentView(d.id(), d.name(), d.source(), d.uploadFileId(), d.batch(), d.status(), d.position(),
+                d.enabled(), d.segmentCount(), d.segmentsTotal(), d.characterCount(), d.tokenCount(), d.error(),
+                d.processingStartedAt(), d.parsingCompletedAt(), d.splittingCompletedAt(), d.completedAt(),
+                d.createdAt(), d.updatedAt());
     }
 
     private static SegmentView view(StoredSegment s) {

@@ -3,15 +3,10 @@ package io.llmops.knowledge.boundary;
 import io.llmops.knowledge.boundary.DatasetDtos.DatasetPatch;
 import io.llmops.knowledge.boundary.DatasetDtos.DatasetRequest;
 import io.llmops.knowledge.boundary.DatasetDtos.DatasetView;
-import io.llmops.knowledge.boundary.DatasetDtos.DocumentView;
-import io.llmops.knowledge.boundary.DatasetDtos.EnabledRequest;
 import io.llmops.knowledge.boundary.DatasetDtos.HitRequest;
 import io.llmops.knowledge.boundary.DatasetDtos.HitsView;
 import io.llmops.knowledge.boundary.DatasetDtos.QueriesView;
 import io.llmops.knowledge.boundary.DatasetDtos.ReindexView;
-import io.llmops.knowledge.boundary.DatasetDtos.SegmentPatch;
-import io.llmops.knowledge.boundary.DatasetDtos.SegmentRequest;
-import io.llmops.knowledge.boundary.DatasetDtos.SegmentView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
@@ -26,7 +21,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -89,58 +83,6 @@ public class DatasetsResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("dataset_id") UUID datasetId) {
         datasets.delete(caller.workspaceId(), datasetId);
-        return Response.noContent().build();
-    }
-
-    @GET
-    @Path("{dataset_id}/documents")
-    @Operation(summary = "The dataset's documents (including its 'manual' document for typed-in segments); search by name")
-    public Page<DocumentView> documents(@PathParam("dataset_id") UUID datasetId, @Valid @BeanParam PageQuery page,
-                                        @QueryParam("search") String search) {
-        return datasets.documents(caller.workspaceId(), datasetId, search, page);
-    }
-
-    @GET
-    @Path("{dataset_id}/documents/{document_id}/segments")
-    @Operation(summary = "A document's segments in order; search matches the content, ignoring case")
-    public Page<SegmentView> segments(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                      @Valid @BeanParam PageQuery page, @QueryParam("search") String search) {
-        return datasets.segments(caller.workspaceId(), datasetId, documentId, search, page);
-    }
-
-    @POST
-    @Path("{dataset_id}/documents/{document_id}/segments")
-    @Operation(summary = "Add a segment at the end of a document: embedded, keywords extracted unless given, indexed")
-    @APIResponse(responseCode = "201", description = "Created")
-    public Response addSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                               @Valid @NotNull SegmentRequest request) {
-        return Response.status(Response.Status.CREATED)
-                .entity(datasets.addSegment(caller.workspaceId(), datasetId, documentId, request)).build();
-    }
-
-    @PATCH
-    @Path("{dataset_id}/documents/{document_id}/segments/{segment_id}")
-    @Operation(summary = "Change a segment's content (re-embedded, re-indexed) and/or keywords")
-    public SegmentView editSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                   @PathParam("segment_id") UUID segmentId, @Valid @NotNull SegmentPatch patch) {
-        return datasets.editSegment(caller.workspaceId(), datasetId, documentId, segmentId, patch);
-    }
-
-    @PUT
-    @Path("{dataset_id}/documents/{document_id}/segments/{segment_id}/enabled")
-    @Operation(summary = "Enable or disable a segment: disabled ones are never retrieved")
-    public SegmentView enableSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                     @PathParam("segment_id") UUID segmentId, @Valid @NotNull EnabledRequest request) {
-        return datasets.enableSegment(caller.workspaceId(), datasetId, documentId, segmentId, request.enabled());
-    }
-
-    @DELETE
-    @Path("{dataset_id}/documents/{document_id}/segments/{segment_id}")
-    @Operation(summary = "Delete a segment (from PostgreSQL and the index)")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    public Response deleteSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                  @PathParam("segment_id") UUID segmentId) {
-        datasets.deleteSegment(caller.workspaceId(), datasetId, documentId, segmentId);
         return Response.noContent().build();
     }
 
