@@ -180,7 +180,7 @@ class DocumentIngestionIT {
     void pauseStopsAtACheckpointAndResumeFinishesWithoutDuplicates() {
         Session owner = api.register();
         String ds = ingestion.dataset(owner, "pausing");
-        String upload = ingestion.upload(owner, "big.txt", Ingestion.longText("pause", 3000));
+        String upload = ingestion.upload(owner, "big.txt", Ingestion.longText("pause", 800));
         String batch = ingestion.ingest(owner, ds, Ingestion.custom(Ingestion.request(upload), 50, 0));
         String doc = ingestion.batch(owner, ds, batch).path("documents").get(0).path("id").asText();
 
@@ -195,6 +195,9 @@ class DocumentIngestionIT {
         assertThat(stopped.path("status").asText()).isEqualTo("paused");
         assertThat(settled).isLessThan(stopped.path("segments_total").asInt());
         assertThat(api.post(path(ds, doc) + "/pause", owner.accessToken(), "{}").code()).isEqualTo("document_not_running");
+        // positions belong to the job until the document is completed
+        assertThat(api.post(path(ds, doc) + "/segments", owner.accessToken(), object("content", "typed in")).code())
+                .isEqualTo("document_not_ready");
 
         Reply resumed = api.post(path(ds, doc) + "/resume", owner.accessToken(), "{}");
         assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
@@ -360,6 +363,7 @@ class DocumentIngestionIT {
                 assertThat(crash.executeUpdate()).isEqualTo(1);
             }
         }
+        long cachedVectors = embeddingCacheRows();
         // the dead instance's lease: nobody may take the document before it expires
         try (var jedis = new redis.clients.jedis.JedisPooled(java.net.URI.create(LlmopsServer.REDIS_URL))) {
             jedis.set("llmops:ingest:" + doc, "dead-instance", redis.clients.jedis.params.SetParams.setParams().px(6000));
@@ -386,9 +390,20 @@ class DocumentIngestionIT {
                 assertThat(row.getInt(2)).isEqualTo(total);
             }
         }
+        // the second half's texts were embedded by the first run: the relaunch found them all in the cache
+        assertThat(embeddingCacheRows()).isEqualTo(cachedVectors);
         // the relaunched second half is in the index too
         String lastWords = Ingestion.contents(expected).getLast();
         assertThat(ingestion.hitDocuments(owner, ds, lastWords, "full_text")).contains(doc);
+    }
+
+    private static long embeddingCacheRows() throws Exception {
+        try (Connection db = Ingestion.db();
+             PreparedStatement query = db.prepareStatement("select count(*) from embedding_cache");
+             ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 
     private static String storageKey(String uploadId) throws Exception {

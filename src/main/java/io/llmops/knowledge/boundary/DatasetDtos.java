@@ -165,6 +165,7 @@ public final class DatasetDtos {
     public record QueriesView(List<QueryView> items) {
     }
 
-    public record ReindexView(long segments) {
+    /** A reindex job: its batch status (starting, started, completed, failed…), segments reloaded so far of the dataset's total. */
+    public record ReindexView(long executionId, String status, long segments, long segmentsTotal) {
     }
 }

@@ -257,6 +257,10 @@ public class DatasetStore {
     /** Appends a segment after the document's last one (the document row lock serialises positions). */
     public StoredSegment addSegment(UUID workspaceId, UUID datasetId, UUID documentId, SegmentDraft draft) {
         DatasetDocument doc = requireDocument(workspaceId, datasetId, documentId, true);
+        if (!DatasetDocument.COMPLETED.equals(doc.status())) {
+            // the ingestion job owns the positions of a document it has not finished
+            throw ApiException.conflict("document_not_ready", "Segments can be added once the document is completed");
+        }
         Integer last = em.createQuery("select max(s.position) from Segment s where s.documentId = :doc", Integer.class)
                 .setParameter("doc", documentId).getSingleResult();
         Segment segment = new Segment(workspaceId, datasetId, documentId, last == null ? 0 : last + 1);

@@ -172,15 +172,6 @@ public class Datasets {
 
     // ---- index and hit testing
 
-    /** Drops the dataset from the index and loads it again from PostgreSQL (synchronously, for now). */
-    public long reindex(UUID workspaceId, UUID datasetId) {
-        store.get(workspaceId, datasetId);
-        synchronized (rebuildLocks.computeIfAbsent(datasetId, id -> new Object())) {
-            index.get().deleteDataset(datasetId.toString());
-            return rebuild(datasetId);
-        }
-    }
-
     /**
      * One dataset's search, the same for hit testing and chat retrieval: the index is rebuilt first if
      * it lost the dataset, and the query is embedded once per embedding model ({@code queryVectors}).

@@ -47,6 +47,9 @@ public class DatasetsResource {
     Datasets datasets;
 
     @Inject
+    Reindexing reindexing;
+
+    @Inject
     Caller caller;
 
     @POST
@@ -103,8 +106,17 @@ public class DatasetsResource {
 
     @POST
     @Path("{dataset_id}/reindex")
-    @Operation(summary = "Rebuild the dataset's index entries from PostgreSQL (synchronous for now)")
-    public ReindexView reindex(@PathParam("dataset_id") UUID datasetId) {
-        return new ReindexView(datasets.reindex(caller.workspaceId(), datasetId));
+    @Operation(summary = "Rebuild the dataset in this instance's index from PostgreSQL, as a batch job; "
+            + "searches meanwhile may miss segments not yet reloaded")
+    @APIResponse(responseCode = "202", description = "Started; watch GET …/reindex/{execution_id}")
+    public Response reindex(@PathParam("dataset_id") UUID datasetId) {
+        return Response.accepted(reindexing.start(caller.workspaceId(), datasetId)).build();
+    }
+
+    @GET
+    @Path("{dataset_id}/reindex/{execution_id}")
+    @Operation(summary = "A reindex job's status and the segments it reloaded so far")
+    public ReindexView reindexStatus(@PathParam("dataset_id") UUID datasetId, @PathParam("execution_id") long executionId) {
+        return reindexing.status(caller.workspaceId(), datasetId, executionId);
     }
 }
