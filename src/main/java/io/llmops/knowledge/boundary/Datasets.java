@@ -120,9 +120,7 @@ public class Datasets {
     // ---- documents and segments
 
     public Page<DocumentView> documents(UUID workspaceId, UUID datasetId, String search, PageQuery page) {
-        return store.documents(workspaceId, datasetId, checkedSearch(search), page)
-                .map(d -> new DocumentView(d.id(), d.name(), d.source(), d.status(), d.position(), d.enabled(),
-                        d.segmentCount(), d.characterCount(), d.tokenCount(), d.createdAt(), d.updatedAt()));
+        return store.documents(workspaceId, datasetId, checkedSearch(search), page).map(Datasets::view);
     }
 
     public Page<SegmentView> segments(UUID workspaceId, UUID datasetId, UUID documentId, String search, PageQuery page) {
@@ -173,15 +171,6 @@ public class Datasets {
     }
 
     // ---- index and hit testing
-
-    /** Drops the dataset from the index and loads it again from PostgreSQL (synchronously, for now). */
-    public long reindex(UUID workspaceId, UUID datasetId) {
-        store.get(workspaceId, datasetId);
-        synchronized (rebuildLocks.computeIfAbsent(datasetId, id -> new Object())) {
-            index.get().deleteDataset(datasetId.toString());
-            return rebuild(datasetId);
-        }
-    }
 
     /**
      * One dataset's search, the same for hit testing and chat retrieval: the index is rebuilt first if
@@ -307,7 +296,7 @@ public class Datasets {
         return new RetrievalSettingsView(s.strategy().apiName(), s.k(), s.score());
     }
 
-    private static String checkedSearch(String search) {
+    static String checkedSearch(String search) {
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiException.invalidField("search", "must be at most " + MAX_SEARCH + " characters");
         }
@@ -322,6 +311,13 @@ public class Datasets {
         return new DatasetView(d.id(), d.name(), d.description(), d.icon(), d.embeddingProvider(), d.embeddingModel(),
                 view(settings(d)), d.documentCount(), d.characterCount(), d.hitCount(), d.appCount(), d.createdAt(),
                 d.updatedAt());
+    }
+
+    static DocumentView view(DatasetStore.StoredDocument d) {
+        return new DocumentView(d.id(), d.name(), d.source(), d.uploadFileId(), d.batch(), d.status(), d.position(),
+                d.enabled(), d.segmentCount(), d.segmentsTotal(), d.characterCount(), d.tokenCount(), d.error(),
+                d.processingStartedAt(), d.parsingCompletedAt(), d.splittingCompletedAt(), d.completedAt(),
+                d.createdAt(), d.updatedAt());
     }
 
     private static SegmentView view(StoredSegment s) {
