@@ -3,7 +3,6 @@ package io.llmops.knowledge.boundary;
 import io.llmops.knowledge.boundary.DocumentStore.SegmentRow;
 import io.llmops.knowledge.boundary.DocumentStore.Work;
 import io.llmops.knowledge.control.EmbeddingCache;
-import io.llmops.knowledge.control.EmbeddingModels;
 import io.llmops.knowledge.control.IndexedSegment;
 import io.llmops.knowledge.control.KeywordExtractor;
 import io.llmops.knowledge.control.TokenLength;
@@ -145,12 +144,10 @@ public final class IngestionChunks {
         }
 
         private List<float[]> embed(Work work, List<String> texts) throws InterruptedException {
-            String model = EmbeddingModels.modelId(work.embeddingProvider(), work.embeddingModel())
-                    .orElseThrow(() -> new IllegalStateException("the dataset's embedding model "
-                            + work.embeddingProvider() + "/" + work.embeddingModel() + " is not available"));
             ingestion.embedding().acquire();
             try {
-                return embedders.forSegments(model).embedAll(texts);
+                return embedders.forSegments(work.workspaceId(), work.embeddingProvider(), work.embeddingModel())
+                        .embedAll(texts);
             } finally {
                 ingestion.embedding().release();
             }
