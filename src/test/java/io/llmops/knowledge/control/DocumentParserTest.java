@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -277,6 +276,18 @@ class DocumentParserTest {
     }
 
     @Test
+    void aDocxNeverResolvesExternalEntities() throws Exception {
+        byte[] docx = UploadFixtures.docx("before &xxe; after");
+        byte[] evil = rewriteDocumentXml(docx, xml -> xml.replace("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><!DOCTYPE d [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"));
+        try {
+            assertThat(parse(evil, "docx")).doesNotContain("root:");
+        } catch (UnreadableDocumentException refused) {
+            assertThat(refused.getMessage()).doesNotContain("root:").doesNotContain("/etc/passwd");
+        }
+    }
+
+    @Test
     void aZipBombDocxIsRefusedQuickly() throws Exception {
         byte[] bomb = bombDocx(200L << 20);
         assertThat(bomb.length).isLessThan(2 << 20);
@@ -362,6 +373,19 @@ class DocumentParserTest {
             }
             zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    /** The same zip with word/document.xml passed through {@code change}. */
+    private static byte[] rewriteDocumentXml(byte[] docx, java.util.function.UnaryOperator<String> change) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(docx));
+             ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                put(zip, entry.getName(), "word/document.xml".equals(entry.getName()) ? change.apply(text) : text);
+            }
         }
         return out.toByteArray();
     }
