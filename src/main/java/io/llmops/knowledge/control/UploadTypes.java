@@ -69,6 +69,9 @@ public final class UploadTypes {
                     + String.join(", ", allowed.keySet().stream().sorted().toList()));
         }
         String sniffed = sniff(file);
+        if (OCTET_STREAM.equals(sniffed) && accepted.sniffed().contains("text/plain") && looksLikeText(file)) {
+            sniffed = "text/plain";
+        }
         if (!accepted.sniffed().contains(sniffed) && !(accepted.zip() != null && isZip(sniffed))) {
             throw unsupported("The content (" + sniffed + ") does not match the extension ." + extension);
         }
@@ -84,6 +87,28 @@ public final class UploadTypes {
             MediaType type = MIME_TYPES.detect(in, new Metadata());
             return type.getBaseType().toString();
         }
+    }
+
+    private static final String OCTET_STREAM = "application/octet-stream";
+    private static final int TEXT_PROBE_BYTES = 64 * 1024;
+
+    /**
+     * Tika's magic calls text binary when many bytes are high (GB18030/GBK Chinese, Shift-JIS, …): text
+     * is what decodes, in the charset the parser would read it with, to printable characters with at
+     * most 1% control characters (an executable is full of NULs and controls).
+     */
+    static boolean looksLikeText(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(TEXT_PROBE_BYTES);
+        }
+        String text = DocumentParser.decode(head);
+        if (text.isEmpty()) {
+            return false;
+        }
+        long controls = text.chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'
+                && c != '\f').count();
+        return controls * 100 <= text.length();
     }
 
     private static boolean isZip(String type) {

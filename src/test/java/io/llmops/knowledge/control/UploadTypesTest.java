@@ -35,6 +35,21 @@ class UploadTypesTest {
     }
 
     @Test
+    void acceptsTextInLegacyCharsetsThatMagicCallsBinary() throws IOException {
+        byte[] gb18030 = "知识库让智能体根据团队自己的文档回答问题。长城位于中国北方。".getBytes(java.nio.charset.Charset.forName("GB18030"));
+        assertThat(UploadTypes.sniff(write(gb18030))).isEqualTo("application/octet-stream");
+        assertThat(document("txt", gb18030)).isEqualTo("text/plain");
+        assertThat(document("csv", "名称,价格\n苹果,3\n".getBytes(java.nio.charset.Charset.forName("GBK")))).isEqualTo("text/csv");
+        assertThat(document("md", "# 見出し\n\n日本語の本文です。".getBytes(java.nio.charset.Charset.forName("Shift_JIS"))))
+                .isEqualTo("text/markdown");
+        // random bytes are no text in any charset: refused
+        byte[] noise = new byte[4096];
+        new java.util.Random(1).nextBytes(noise);
+        assertRefused("txt", noise, "unsupported_file_type");
+        assertRefused("pdf", gb18030, "unsupported_file_type");
+    }
+
+    @Test
     void refusesExecutablesUnderADocumentName() {
         assertRefused("pdf", UploadFixtures.elf(), "unsupported_file_type");
         assertRefused("pdf", UploadFixtures.windowsExe(), "unsupported_file_type");
