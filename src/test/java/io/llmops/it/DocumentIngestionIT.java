@@ -95,6 +95,7 @@ class DocumentIngestionIT {
             assertThat(segments).allSatisfy(s -> assertThat(s.path("keywords")).isNotEmpty());
         }
         String txtDoc = done.path("documents").get(0).path("id").asText();
+        assertThat(leaseReleased(txtDoc)).as("the lease is released at the end").isTrue();
         String mdDoc = done.path("documents").get(1).path("id").asText();
         assertThat(String.join(" ", Ingestion.contents(ingestion.segments(owner, ds, mdDoc)))).contains("大熊猫主要生活在四川的竹林里");
 
@@ -251,6 +252,57 @@ class DocumentIngestionIT {
     }
 
     @Test
+    void deletingADocumentMidIngestionStopsItsJobAndHidesItsSegments() throws Exception {
+        Session owner = api.register();
+        String ds = ingestion.dataset(owner, "deleting");
+        String upload = ingestion.upload(owner, "doomed.txt", Ingestion.longText("deletion", 800));
+        String batch = ingestion.ingest(owner, ds, Ingestion.custom(Ingestion.request(upload), 50, 0));
+        JsonNode running = ingestion.await(owner, ds, batch, d -> d.path("segment_count").asInt() > 0, Duration.ofMinutes(2))
+                .path("documents").get(0);
+        String doc = running.path("id").asText();
+
+        assertThat(api.delete(path(ds, doc), owner.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get(path(ds, doc), owner.accessToken()).status()).isEqualTo(404);
+        assertThat(ingestion.hitDocuments(owner, ds, "Record 1 of the deletion log", "full_text")).doesNotContain(doc);
+
+        // the job sees the delete at its next chunk: no more rows, and its lease is released
+        long settled = -1;
+        for (int same = 0; same < 5; ) {
+            Ingestion.sleep(400);
+            long rows = segmentRows(doc);
+            same = rows == settled ? same + 1 : 0;
+            settled = rows;
+        }
+        assertThat(settled).isLessThan(running.path("segments_total").asLong());
+        assertThat(leaseReleased(doc)).isTrue();
+        assertThat(ingestion.hitDocuments(owner, ds, "Record 1 of the deletion log", "full_text")).doesNotContain(doc);
+    }
+
+    /** Whether the document's Redis lease is gone within a few seconds (the job listener releases it after the last step). */
+    private static boolean leaseReleased(String documentId) {
+        try (var jedis = new redis.clients.jedis.JedisPooled(java.net.URI.create(LlmopsServer.REDIS_URL))) {
+            for (int i = 0; i < 50; i++) {
+                if (!jedis.exists("llmops:ingest:" + documentId)) {
+                    return true;
+                }
+                Ingestion.sleep(100);
+            }
+            return false;
+        }
+    }
+
+    private static long segmentRows(String documentId) throws Exception {
+        try (Connection db = Ingestion.db();
+             PreparedStatement query = db.prepareStatement("select count(*) from segment where document_id = ?::uuid")) {
+            query.setString(1, documentId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Test
     void anotherWorkspaceSeesNothing() {
         Session owner = api.register();
         Session stranger = api.register();
@@ -332,7 +384,7 @@ class DocumentIngestionIT {
 
     /**
      * A crash mid-indexing, as a dead instance leaves it: status indexing, the second half of the
-     * segments missing, the stage files gone, a heartbeat long stale and the dead instance's Redis
+     * segments missing (and, for good measure, one of the first half), the stage files gone, a heartbeat long stale and the dead instance's Redis
      * lease still alive for a few seconds. The reconciler must wait for the lease, then relaunch, and
      * the document must end with exactly the segments of the first run — same positions, contents, ids.
      */
@@ -351,14 +403,16 @@ class DocumentIngestionIT {
         int kept = total / 2;
 
         try (Connection db = Ingestion.db()) {
-            try (PreparedStatement cut = db.prepareStatement("delete from segment where document_id = ?::uuid and position >= ?")) {
+            // the second half never written, and a hole in the first
+            try (PreparedStatement cut = db.prepareStatement("delete from segment where document_id = ?::uuid "
+                    + "and (position >= ? or position = 3)")) {
                 cut.setString(1, doc);
                 cut.setInt(2, kept);
-                assertThat(cut.executeUpdate()).isEqualTo(total - kept);
+                assertThat(cut.executeUpdate()).isEqualTo(total - kept + 1);
             }
             try (PreparedStatement crash = db.prepareStatement("update document set status = 'indexing', segment_count = ?, "
                     + "completed_at = null, heartbeat_at = now() - interval '1 hour' where id = ?::uuid")) {
-                crash.setInt(1, kept);
+                crash.setInt(1, kept - 1);
                 crash.setString(2, doc);
                 assertThat(crash.executeUpdate()).isEqualTo(1);
             }
@@ -370,7 +424,7 @@ class DocumentIngestionIT {
         }
         Ingestion.sleep(4000);
         assertThat(ingestion.document(owner, ds, doc).path("status").asText()).isEqualTo("indexing");
-        assertThat(ingestion.document(owner, ds, doc).path("segment_count").asInt()).isEqualTo(kept);
+        assertThat(ingestion.document(owner, ds, doc).path("segment_count").asInt()).isEqualTo(kept - 1);
 
         JsonNode done = ingestion.await(owner, ds, batch, d -> "completed".equals(d.path("status").asText()),
                 Duration.ofMinutes(2)).path("documents").get(0);

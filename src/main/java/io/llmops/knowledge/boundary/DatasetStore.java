@@ -257,10 +257,7 @@ public class DatasetStore {
     /** Appends a segment after the document's last one (the document row lock serialises positions). */
     public StoredSegment addSegment(UUID workspaceId, UUID datasetId, UUID documentId, SegmentDraft draft) {
         DatasetDocument doc = requireDocument(workspaceId, datasetId, documentId, true);
-        if (!DatasetDocument.COMPLETED.equals(doc.status())) {
-            // the ingestion job owns the positions of a document it has not finished
-            throw ApiException.conflict("document_not_ready", "Segments can be added once the document is completed");
-        }
+        requireCompleted(doc);
         Integer last = em.createQuery("select max(s.position) from Segment s where s.documentId = :doc", Integer.class)
                 .setParameter("doc", documentId).getSingleResult();
         Segment segment = new Segment(workspaceId, datasetId, documentId, last == null ? 0 : last + 1);
@@ -280,9 +277,17 @@ public class DatasetStore {
         return doc != null && doc.enabled();
     }
 
+    /** The ingestion job owns the positions and counts of a document it has not finished. */
+    private static void requireCompleted(DatasetDocument doc) {
+        if (!DatasetDocument.COMPLETED.equals(doc.status())) {
+            throw ApiException.conflict("document_not_ready", "Segments can be added, edited or deleted once the document is completed");
+        }
+    }
+
     public StoredSegment editSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, SegmentDraft draft) {
         Segment segment = requireSegment(workspaceId, datasetId, documentId, segmentId, true);
         DatasetDocument doc = em.find(DatasetDocument.class, documentId);
+        requireCompleted(doc);
         int characters = segment.characterCount();
         int tokens = segment.tokenCount();
         segment.write(draft.content(), draft.contentHash(), JsonbProvider.shared().toJson(draft.keywords()),
@@ -299,7 +304,9 @@ public class DatasetStore {
 
     public void deleteSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId) {
         Segment segment = requireSegment(workspaceId, datasetId, documentId, segmentId, true);
-        em.find(DatasetDocument.class, documentId).count(-1, -segment.characterCount(), -segment.tokenCount());
+        DatasetDocument doc = em.find(DatasetDocument.class, documentId);
+        requireCompleted(doc);
+        doc.count(-1, -segment.characterCount(), -segment.tokenCount());
         em.remove(segment);
     }
 

@@ -258,10 +258,15 @@ public class DocumentStore {
                 .setParameter("id", documentId).executeUpdate();
     }
 
-    /** Where indexing goes on: the first position not written yet (writes go in order, a chunk at a time). */
-    public int nextPosition(UUID documentId) {
-        Number next = (Number) em.createNativeQuery("select coalesce(max(position) + 1, 0) from segment where document_id = :id")
-                .setParameter("id", documentId).getSingleResult();
+    /**
+     * Where indexing goes on: the first position below {@code total} without a segment. Chunks are
+     * written in order, so that is normally one past the last; a gap (however it came) is filled too,
+     * so the document always ends with every position.
+     */
+    public int nextPosition(UUID documentId, int total) {
+        Number next = (Number) em.createNativeQuery("select coalesce(min(g), :total) from generate_series(0, :total - 1) g "
+                        + "where not exists (select 1 from segment s where s.document_id = :id and s.position = g)")
+                .setParameter("id", documentId).setParameter("total", total).getSingleResult();
         return next.intValue();
     }
 

@@ -57,14 +57,11 @@ public class DocumentsResource {
     @Inject
     Caller caller;
 
-    @PathParam("dataset_id")
-    UUID datasetId;
-
     @POST
     @Operation(summary = "Ingest uploaded files (at most 20) as documents of one batch: parse, clean, split, embed, "
             + "index in the background; process_type automatic (200 tokens, 20 overlap) or custom with a rule")
     @APIResponse(responseCode = "201", description = "Created; watch GET …/documents/batch/{batch}")
-    public Response create(@Valid @NotNull DocumentsRequest request) {
+    public Response create(@PathParam("dataset_id") UUID datasetId, @Valid @NotNull DocumentsRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(documents.create(caller.workspaceId(), caller.accountId(), datasetId, request)).build();
     }
@@ -72,28 +69,30 @@ public class DocumentsResource {
     @GET
     @Path("batch/{batch}")
     @Operation(summary = "Progress of a batch: per document its status, segments written of the total, characters, error, times")
-    public BatchView batch(@PathParam("batch") String batch) {
+    public BatchView batch(@PathParam("dataset_id") UUID datasetId, @PathParam("batch") String batch) {
         return documents.batch(caller.workspaceId(), datasetId, batch);
     }
 
     @GET
     @Path("{document_id}")
     @Operation(summary = "One document with its ingestion progress")
-    public DocumentView get(@PathParam("document_id") UUID documentId) {
+    public DocumentView get(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId) {
         return documents.get(caller.workspaceId(), datasetId, documentId);
     }
 
     @PATCH
     @Path("{document_id}")
     @Operation(summary = "Rename a document")
-    public DocumentView rename(@PathParam("document_id") UUID documentId, @Valid @NotNull DocumentPatch patch) {
+    public DocumentView rename(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
+                               @Valid @NotNull DocumentPatch patch) {
         return documents.rename(caller.workspaceId(), datasetId, documentId, patch.name());
     }
 
     @PUT
     @Path("{document_id}/enabled")
     @Operation(summary = "Enable or disable a document: a disabled document's segments are never retrieved")
-    public DocumentView enable(@PathParam("document_id") UUID documentId, @Valid @NotNull EnabledRequest request) {
+    public DocumentView enable(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
+                               @Valid @NotNull EnabledRequest request) {
         return documents.enable(caller.workspaceId(), datasetId, documentId, request.enabled());
     }
 
@@ -101,7 +100,7 @@ public class DocumentsResource {
     @Path("{document_id}")
     @Operation(summary = "Delete a document: gone from lists and searches at once (its job stops)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("document_id") UUID documentId) {
+    public Response delete(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId) {
         documents.delete(caller.workspaceId(), datasetId, documentId);
         return Response.noContent().build();
     }
@@ -109,27 +108,27 @@ public class DocumentsResource {
     @POST
     @Path("{document_id}/pause")
     @Operation(summary = "Pause a document being ingested: its job stops at the next checkpoint (409 unless running)")
-    public DocumentView pause(@PathParam("document_id") UUID documentId) {
+    public DocumentView pause(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId) {
         return documents.pause(caller.workspaceId(), datasetId, documentId);
     }
 
     @POST
     @Path("{document_id}/resume")
     @Operation(summary = "Resume a paused document from its last written segment (409 unless paused)")
-    public DocumentView resume(@PathParam("document_id") UUID documentId) {
+    public DocumentView resume(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId) {
         return documents.resume(caller.workspaceId(), datasetId, documentId);
     }
 
     @POST
     @Path("{document_id}/retry")
     @Operation(summary = "Ingest a failed document again from the start (409 unless status is error)")
-    public DocumentView retry(@PathParam("document_id") UUID documentId) {
+    public DocumentView retry(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId) {
         return documents.retry(caller.workspaceId(), datasetId, documentId);
     }
 
     @GET
         @Operation(summary = "The dataset's documents (including its 'manual' document for typed-in segments); search by name")
-    public Page<DocumentView> documents(@Valid @BeanParam PageQuery page,
+    public Page<DocumentView> documents(@PathParam("dataset_id") UUID datasetId, @Valid @BeanParam PageQuery page,
                                         @QueryParam("search") String search) {
         return datasets.documents(caller.workspaceId(), datasetId, search, page);
     }
@@ -137,7 +136,7 @@ public class DocumentsResource {
     @GET
     @Path("{document_id}/segments")
     @Operation(summary = "A document's segments in order; search matches the content, ignoring case")
-    public Page<SegmentView> segments(@PathParam("document_id") UUID documentId,
+    public Page<SegmentView> segments(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
                                       @Valid @BeanParam PageQuery page, @QueryParam("search") String search) {
         return datasets.segments(caller.workspaceId(), datasetId, documentId, search, page);
     }
@@ -146,7 +145,7 @@ public class DocumentsResource {
     @Path("{document_id}/segments")
     @Operation(summary = "Add a segment at the end of a document: embedded, keywords extracted unless given, indexed")
     @APIResponse(responseCode = "201", description = "Created")
-    public Response addSegment(@PathParam("document_id") UUID documentId,
+    public Response addSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
                                @Valid @NotNull SegmentRequest request) {
         return Response.status(Response.Status.CREATED)
                 .entity(datasets.addSegment(caller.workspaceId(), datasetId, documentId, request)).build();
@@ -155,7 +154,7 @@ public class DocumentsResource {
     @PATCH
     @Path("{document_id}/segments/{segment_id}")
     @Operation(summary = "Change a segment's content (re-embedded, re-indexed) and/or keywords")
-    public SegmentView editSegment(@PathParam("document_id") UUID documentId,
+    public SegmentView editSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
                                    @PathParam("segment_id") UUID segmentId, @Valid @NotNull SegmentPatch patch) {
         return datasets.editSegment(caller.workspaceId(), datasetId, documentId, segmentId, patch);
     }
@@ -163,7 +162,7 @@ public class DocumentsResource {
     @PUT
     @Path("{document_id}/segments/{segment_id}/enabled")
     @Operation(summary = "Enable or disable a segment: disabled ones are never retrieved")
-    public SegmentView enableSegment(@PathParam("document_id") UUID documentId,
+    public SegmentView enableSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
                                      @PathParam("segment_id") UUID segmentId, @Valid @NotNull EnabledRequest request) {
         return datasets.enableSegment(caller.workspaceId(), datasetId, documentId, segmentId, request.enabled());
     }
@@ -172,7 +171,7 @@ public class DocumentsResource {
     @Path("{document_id}/segments/{segment_id}")
     @Operation(summary = "Delete a segment (from PostgreSQL and the index)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response deleteSegment(@PathParam("document_id") UUID documentId,
+    public Response deleteSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
                                   @PathParam("segment_id") UUID segmentId) {
         datasets.deleteSegment(caller.workspaceId(), datasetId, documentId, segmentId);
         return Response.noContent().build();

@@ -64,7 +64,7 @@ public final class IngestionChunks {
         public void open(Serializable checkpoint) throws Exception {
             Work work = IngestionSteps.work(job);
             segments = files.segments(work);
-            next = checkpoint instanceof Integer position ? position : store.nextPosition(work.documentId());
+            next = checkpoint instanceof Integer position ? position : store.nextPosition(work.documentId(), segments.size());
             LOG.fine(() -> "Indexing document " + work.documentId() + " from position " + next + " of " + segments.size());
         }
 
