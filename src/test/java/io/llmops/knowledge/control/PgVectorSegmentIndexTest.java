@@ -5,16 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
 
 import static io.llmops.knowledge.control.RetrievalStrategy.FULL_TEXT;
 import static io.llmops.knowledge.control.RetrievalStrategy.HYBRID;
@@ -23,71 +20,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The shared contract against a real PostgreSQL with pgvector: a throwaway database per run, V10's
- * DDL applied to it. Skipped, with the reason, when PostgreSQL is unreachable or has no pgvector
- * (CI installs it with server-config/install-pgvector.sh). Connection: LLMOPS_IT_DATABASE_ADMIN_URL,
- * LLMOPS_IT_DATABASE_USER, LLMOPS_IT_DATABASE_PASSWORD as for the ITs (default postgres on 127.0.0.1).
+ * The shared contract against a real PostgreSQL with pgvector ({@link PgVectorTestDatabase}: a throwaway
+ * database, V10 applied), plus what only pgvector has to prove. Skipped, with the reason, when
+ * PostgreSQL is unreachable or has no pgvector (CI installs it with server-config/install-pgvector.sh).
  */
 class PgVectorSegmentIndexTest extends SegmentIndexContract {
 
-    static final String ADMIN_URL = env("LLMOPS_IT_DATABASE_ADMIN_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    static final String USER = env("LLMOPS_IT_DATABASE_USER", "postgres");
-    static final String PASSWORD = env("LLMOPS_IT_DATABASE_PASSWORD", "");
-
-    static String database;
-    static String skipReason;
+    static PgVectorTestDatabase db;
 
     @BeforeAll
     static void createDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-             Statement st = admin.createStatement()) {
-            try (ResultSet rs = st.executeQuery("select count(*) from pg_available_extensions where name = 'vector'")) {
-                rs.next();
-                if (rs.getInt(1) == 0) {
-                    skipReason = "the pgvector extension is not installed on the PostgreSQL at " + ADMIN_URL
-                            + " (as root: bash server-config/install-pgvector.sh)";
-                    return;
-                }
-            }
-            database = "llmops_pgvector_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            st.execute("create database " + database);
-        } catch (SQLException e) {
-            skipReason = "no PostgreSQL reachable at " + ADMIN_URL + " as " + USER + ": " + e.getMessage();
-            return;
-        }
-        String v10;
-        try (var in = PgVectorSegmentIndex.class.getResourceAsStream("/db/migration/V10__pgvector_segment_index.sql")) {
-            v10 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.execute(v10); // as superuser: creates the extension, then the table
-        }
+        db = PgVectorTestDatabase.create();
     }
 
     @AfterAll
     static void dropDatabase() throws SQLException {
-        if (database != null) {
-            try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
-                 Statement st = admin.createStatement()) {
-                st.execute("drop database if exists " + database + " with (force)");
-            }
-        }
+        db.close();
     }
 
     static PGSimpleDataSource dataSource() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(ADMIN_URL.replaceFirst("/[^/?]*(\\?.*)?$", "/" + database));
-        ds.setUser(USER);
-        ds.setPassword(PASSWORD);
-        return ds;
+        return db.dataSource();
     }
 
     @Override
     protected SegmentIndex openEmpty() throws Exception {
-        assumeTrue(skipReason == null, () -> "pgvector contract skipped: " + skipReason);
-        try (Connection c = dataSource().getConnection(); Statement st = c.createStatement()) {
-            st.execute("truncate pgvector_segment");
-        }
+        assumeTrue(db.skipReason() == null, () -> "pgvector contract skipped: " + db.skipReason());
+        db.truncate();
         return new PgVectorSegmentIndex(dataSource());
     }
 
@@ -182,6 +140,46 @@ class PgVectorSegmentIndexTest extends SegmentIndexContract {
         }
     }
 
+    /** Two servers over one database: what one writes, the other finds and counts at once (multi-instance). */
+    @Test
+    void instancesShareOneIndex() {
+        try (PgVectorSegmentIndex other = new PgVectorSegmentIndex(dataSource())) {
+            index.upsert(List.of(seg("x", WS, "d1", "doc", 0, "written by instance one", vec(0, 0))));
+            assertThat(other.count("d1")).isEqualTo(1);
+            assertThat(ids(other.search(query(HYBRID, "instance", vec(0, 0), 5, "d1")))).containsExactly("x");
+            other.deleteDocument("doc");
+            assertThat(index.count("d1")).isZero();
+        }
+    }
+
+    /** Inside a caller's transaction (a batch chunk, say) index writes commit or roll back with it. */
+    @Test
+    void joinsTheCallersTransaction() throws SQLException {
+        try (Connection shared = dataSource().getConnection()) {
+            shared.setAutoCommit(false);
+            javax.sql.DataSource inTransaction = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+                        if (!method.getName().equals("getConnection")) {
+                            throw new UnsupportedOperationException(method.getName());
+                        }
+                        // the container hands out the transaction's connection; closing it ends nothing
+                        return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                                new Class<?>[] {Connection.class}, (p, m, a) -> m.getName().equals("close") ? null
+                                        : m.invoke(shared, a));
+                    });
+            try (PgVectorSegmentIndex joined = new PgVectorSegmentIndex(inTransaction)) {
+                joined.upsert(List.of(seg("rolled", WS, "d1", "doc", 0, "rolled back", vec(0, 0))));
+                assertThat(joined.count("d1")).isEqualTo(1);
+                assertThat(index.count("d1")).as("not visible before the caller commits").isZero();
+                shared.rollback();
+                assertThat(joined.count("d1")).isZero();
+                joined.upsert(List.of(seg("kept", WS, "d1", "doc", 0, "committed", vec(0, 0))));
+                shared.commit();
+            }
+        }
+        assertThat(ids(index.search(query(SEMANTIC, null, vec(0, 0), 5, "d1")))).containsExactly("kept");
+    }
+
     @Test
     void aQueryTextIsNeverParsedAsTsquerySyntax() {
         index.upsert(List.of(seg("q", WS, "d1", "doc", 0, "it's a quote: don't & or | !not (paren)", vec(0, 0))));
@@ -233,10 +231,5 @@ class PgVectorSegmentIndexTest extends SegmentIndexContract {
             nb += b[i] * b[i];
         }
         return dot / Math.sqrt(na * nb);
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
