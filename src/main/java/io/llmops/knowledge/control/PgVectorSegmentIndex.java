@@ -222,16 +222,22 @@ public final class PgVectorSegmentIndex implements SegmentIndex {
         boolean withText = text && !terms.isEmpty();
         boolean rerank = reranker != null && query.text() != null && !query.text().isBlank();
 
+        // parameters in the order their placeholders appear: q, knn, txt, scored, threshold, limit
         List<Object> params = new ArrayList<>();
         List<String> ctes = new ArrayList<>();
-        String filter = filter(query, params, ctes, withText, terms);
         List<String> candidates = new ArrayList<>();
+        if (withText) {
+            ctes.add(QUERY_CTE);
+            params.add(terms);
+        }
         String cosine = "0";
         if (semantic) {
             int n = query.vector().length;
             String type = HNSW_TYPES.get(n);
-            String distance = type == null ? "embedding <=> ?::vector" : "embedding::" + type + "(" + n + ") <=> ?::" + type + "(" + n + ")";
-            ctes.add("knn as (select id from pgvector_segment where dimensions = " + n + " and " + filter
+            // with an HNSW index for this length, its expression and partial predicate exactly as in V10
+            String distance = type == null ? "embedding <=> ?::vector"
+                    : "embedding::" + type + "(" + n + ") <=> ?::" + type + "(" + n + ")";
+            ctes.add("knn as (select id from pgvector_segment where dimensions = " + n + " and " + filter(query, "")
                     + " order by " + distance + " limit " + CANDIDATES + ")");
             params.addAll(filterParams(query));
             params.add(literal(query.vector()));
@@ -241,7 +247,7 @@ public final class PgVectorSegmentIndex implements SegmentIndex {
         }
         String rank = "0";
         if (withText) {
-            ctes.add("txt as (select s.id from pgvector_segment s, q where s.search @@ q.query and " + filter.replace("§", "s.")
+            ctes.add("txt as (select s.id from pgvector_segment s, q where s.search @@ q.query and " + filter(query, "s.")
                     + " order by " + RANK + " desc limit " + CANDIDATES + ")");
             params.addAll(filterParams(query));
             candidates.add("select id from txt");
@@ -252,7 +258,7 @@ public final class PgVectorSegmentIndex implements SegmentIndex {
             case FULL_TEXT -> rank;
             case HYBRID -> semanticWeight + " * " + cosine + " + " + (1 - semanticWeight) + " * " + rank;
         };
-        String sql = "with " + String.join(", ", ctes).replace("§", "")
+        String sql = "with " + String.join(", ", ctes)
                 + ", cand as (" + String.join(" union ", candidates) + ")"
                 + ", scored as (select s.id, s.dataset_id, s.document_id, s.position, s.content, " + score + " as score"
                 + " from pgvector_segment s join cand on cand.id = s.id" + (withText ? " cross join q" : "") + ")"
@@ -294,21 +300,14 @@ public final class PgVectorSegmentIndex implements SegmentIndex {
                 .toList();
     }
 
-    /**
-     * The WHERE clause shared by the candidate queries ("§" marks where a table alias goes); adds the
-     * query-text CTE (its one parameter first) when the text part runs.
-     */
-    private static String filter(SegmentQuery query, List<Object> params, List<String> ctes, boolean withText, String terms) {
-        if (withText) {
-            ctes.add(QUERY_CTE);
-            params.add(terms);
-        }
-        StringBuilder where = new StringBuilder("§workspace_id = ? and §dataset_id = any(?)");
+    /** The workspace, dataset, document and enabled filter of a candidate query; {@code alias} prefixes the columns. */
+    private static String filter(SegmentQuery query, String alias) {
+        StringBuilder where = new StringBuilder(alias + "workspace_id = ? and " + alias + "dataset_id = any(?)");
         if (!query.documentIds().isEmpty()) {
-            where.append(" and §document_id = any(?)");
+            where.append(" and ").append(alias).append("document_id = any(?)");
         }
         if (query.enabledOnly()) {
-            where.append(" and §enabled");
+            where.append(" and ").append(alias).append("enabled");
         }
         return where.toString();
     }
