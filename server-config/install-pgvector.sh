@@ -28,9 +28,9 @@ if [[ $(id -u) -ne 0 ]]; then
   say "not root: cannot install packages or write into PostgreSQL's directories" >&2
   exit 2
 fi
-command -v pg_config >/dev/null || { say "pg_config not found: is PostgreSQL installed?"; exit 2; }
-PG_MAJOR=$(pg_config --version | sed -n 's/^PostgreSQL \([0-9]*\).*/\1/p')
-[[ -n "$PG_MAJOR" ]] || { say "cannot tell the PostgreSQL version from pg_config"; exit 2; }
+# the running server's major version (pg_config may not exist before the -dev package is installed)
+PG_MAJOR=$("${PSQL[@]}" "select current_setting('server_version_num')::int / 10000" 2>/dev/null || true)
+[[ "$PG_MAJOR" =~ ^[0-9]+$ ]] || { say "cannot reach PostgreSQL to tell its version (is it running on ${PGHOST:-127.0.0.1}:${PGPORT:-5432}?)"; exit 2; }
 
 work=$(mktemp -d /tmp/pgvector-build.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -67,12 +67,14 @@ dsc=$(ls "$work"/src/pgvector_*.dsc | head -1)
 (cd "$work/src" && dpkg-source --no-check -x "$(basename "$dsc")" build >"$work/extract.log" 2>&1) || {
   cat "$work/extract.log" >&2; say "cannot unpack $dsc"; exit 1; }
 say "building $(basename "$dsc" .dsc) against PostgreSQL $PG_MAJOR"
-(cd "$work/src/build" && make with_llvm=no OPTFLAGS="" >"$work/make.log" 2>&1 \
-   && make with_llvm=no install >>"$work/make.log" 2>&1) || {
+PG_CONFIG=/usr/lib/postgresql/$PG_MAJOR/bin/pg_config
+[[ -x "$PG_CONFIG" ]] || { say "$PG_CONFIG is missing after installing postgresql-server-dev-$PG_MAJOR"; exit 1; }
+(cd "$work/src/build" && make PG_CONFIG="$PG_CONFIG" with_llvm=no OPTFLAGS="" >"$work/make.log" 2>&1 \
+   && make PG_CONFIG="$PG_CONFIG" with_llvm=no install >>"$work/make.log" 2>&1) || {
   tail -40 "$work/make.log" >&2; say "building or installing pgvector failed"; exit 1; }
 
 if ! available; then
-  say "installed, but PostgreSQL does not list the vector extension (another PostgreSQL than pg_config's?)"
+  say "installed, but PostgreSQL does not list the vector extension (is the server on ${PGHOST:-127.0.0.1}:${PGPORT:-5432} another installation than /usr/lib/postgresql/$PG_MAJOR?)"
   exit 1
 fi
 say "the vector extension is available: $("${PSQL[@]}" "select default_version from pg_available_extensions where name = 'vector'")"

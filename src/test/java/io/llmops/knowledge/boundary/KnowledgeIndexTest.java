@@ -56,6 +56,26 @@ class KnowledgeIndexTest {
         assertThat(dir).isEmptyDirectory();
     }
 
+    /** The start-up check: pgvector chosen over a database without it fails the deployment with the reason. */
+    @Test
+    void theStartupCheckRefusesPgvectorWithoutItsTable() {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setUrl("jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=2");
+        KnowledgeIndex index = new KnowledgeIndex();
+        index.kind = "pgvector";
+        index.indexDir = dir.toString();
+        index.dataSource = unreachable;
+        KnowledgeIndexCheck check = new KnowledgeIndexCheck();
+        check.index = index;
+        assertThatThrownBy(check::check).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Refusing to start: llmops.knowledge.index is pgvector, but cannot prepare the pgvector index");
+        index.kind = "lucene";
+        check.check(); // Lucene stays lazy: nothing opened at start-up
+        assertThat(dir).isEmptyDirectory();
+        index.kind = "solr";
+        assertThatThrownBy(check::check).hasMessageContaining("Refusing to start: llmops.knowledge.index (LLMOPS_KNOWLEDGE_INDEX) must be");
+    }
+
     @Test
     void pgvectorOpensOverTheDataSourceWithoutALocalDirectory() throws Exception {
         try (PgVectorTestDatabase db = PgVectorTestDatabase.create()) {
