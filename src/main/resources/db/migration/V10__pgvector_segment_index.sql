@@ -63,6 +63,10 @@ begin
                     constraint pgvector_segment_dimensions_ck check ((embedding is null and dimensions is null)
                         or (embedding is not null and dimensions = vector_dims(embedding)))
                 )$ddl$;
+            -- fresh statistics soon after a bulk rebuild: with none the planner takes a large dataset for a
+            -- tiny one and scans it exactly (measured: 650 ms instead of 9 ms at 10k x 384-d)
+            execute 'alter table pgvector_segment set (autovacuum_analyze_scale_factor = 0.02,'
+                || ' autovacuum_analyze_threshold = 1000)';
         end if;
         for idx_name, idx_definition in values
             ('pgvector_segment_dataset_idx', 'btree (dataset_id, workspace_id)'),
