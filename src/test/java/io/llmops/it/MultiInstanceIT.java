@@ -2,45 +2,28 @@ package io.llmops.it;
 
 import io.llmops.it.Api.Reply;
 import io.llmops.it.Api.Session;
-import io.llmops.launcher.PayaraServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 
 import static io.llmops.it.Api.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A second instance sharing PostgreSQL and Redis sees revocations, OAuth states and throttling of the first. */
-@ExtendWith(LlmopsServer.class)
+/**
+ * A second instance sharing PostgreSQL and Redis sees revocations, OAuth states and throttling of the first
+ * ({@link SecondInstance}: with the pgvector index where available, see PgVectorIT).
+ */
+@ExtendWith({LlmopsServer.class, SecondInstance.class})
 class MultiInstanceIT {
 
-    private static PayaraServer second;
     private final Api first = new Api();
     private Api other;
 
-    @BeforeAll
-    static void startSecondInstance() throws Exception {
-        second = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), LlmopsServer.freePort(),
-                LlmopsServer.environment(), LlmopsServer.workDir().resolve("second-instance.log"), List.of());
-        second.awaitReady(Duration.ofMinutes(4));
-    }
-
-    @AfterAll
-    static void stopSecondInstance() {
-        if (second != null) {
-            second.close();
-        }
-    }
-
     private Api other() {
         if (other == null) {
-            other = new Api(second.baseUrl());
+            other = new Api(SecondInstance.url());
         }
         return other;
     }

@@ -1,32 +1,53 @@
 package io.llmops.knowledge.boundary;
 
 import io.llmops.knowledge.control.LuceneSegmentIndex;
+import io.llmops.knowledge.control.PgVectorSegmentIndex;
 import io.llmops.knowledge.control.SegmentIndex;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
- * The server's one segment index: Lucene in {@code llmops.knowledge.index-dir}, opened on first use and
- * closed on shutdown (Lucene's write lock makes the directory this instance's own; every instance of a
- * cluster needs its own directory). It is a cache of PostgreSQL: {@link Datasets} rebuilds a dataset
- * that is missing from it.
+ * The server's one segment index, chosen by {@code llmops.knowledge.index}:
+ * <ul>
+ *   <li>{@code lucene} (default): Lucene in {@code llmops.knowledge.index-dir}, opened on first use and
+ *       closed on shutdown (Lucene's write lock makes the directory this instance's own; every instance
+ *       of a cluster needs its own directory);</li>
+ *   <li>{@code pgvector}: the {@code pgvector_segment} table in the server's database (migration V10),
+ *       shared by every instance, no local directory. {@link KnowledgeIndexCheck} opens it at start-up
+ *       and refuses to start when the vector extension or the table is missing.</li>
+ * </ul>
+ * Either is a cache of PostgreSQL's segment table: {@link Datasets} rebuilds a dataset that is missing from it.
  */
 @ApplicationScoped
 public class KnowledgeIndex {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeIndex.class.getName());
 
+    public static final String LUCENE = "lucene";
+    public static final String PGVECTOR = "pgvector";
+
+    @Inject
+    @ConfigProperty(name = "llmops.knowledge.index", defaultValue = LUCENE)
+    String kind;
+
     @Inject
     @ConfigProperty(name = "llmops.knowledge.index-dir", defaultValue = "data/index")
     String indexDir;
+
+    @Resource(lookup = "jdbc/llmops")
+    DataSource dataSource;
 
     private volatile SegmentIndex index;
 
@@ -35,7 +56,7 @@ public class KnowledgeIndex {
         if (opened == null) {
             synchronized (this) {
                 if (index == null) {
-                    index = open();
+                    index = open(kind, Path.of(indexDir), () -> dataSource);
                 }
                 opened = index;
             }
@@ -43,15 +64,46 @@ public class KnowledgeIndex {
         return opened;
     }
 
-    private SegmentIndex open() {
-        Path dir = Path.of(indexDir).toAbsolutePath();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the segment index directory " + dir, e);
+    /** The configured kind, checked: lucene or pgvector. */
+    String kind() {
+        return checkedKind(kind);
+    }
+
+    /** Why the configured index cannot be used. */
+    static final class UnavailableIndexException extends RuntimeException {
+        UnavailableIndexException(String message) {
+            super(message);
         }
-        LOG.info("Segment index in " + dir);
-        return new LuceneSegmentIndex(dir);
+    }
+
+    static String checkedKind(String kind) {
+        String k = kind == null ? "" : kind.strip().toLowerCase(Locale.ROOT);
+        if (!k.equals(LUCENE) && !k.equals(PGVECTOR)) {
+            throw new UnavailableIndexException("llmops.knowledge.index (LLMOPS_KNOWLEDGE_INDEX) must be "
+                    + LUCENE + " or " + PGVECTOR + ", not '" + kind + "'");
+        }
+        return k;
+    }
+
+    /** Opens the index of that kind: Lucene in {@code dir}, or pgvector over the data source. */
+    static SegmentIndex open(String kind, Path dir, Supplier<DataSource> dataSource) {
+        if (checkedKind(kind).equals(PGVECTOR)) {
+            DataSource db = dataSource.get();
+            PgVectorSegmentIndex.prepare(db).ifPresent(reason -> {
+                throw new UnavailableIndexException("llmops.knowledge.index is pgvector, but " + reason
+                        + " (see README, \"Using pgvector in production\")");
+            });
+            LOG.info("Segment index: pgvector (table pgvector_segment, shared by every instance)");
+            return new PgVectorSegmentIndex(db);
+        }
+        Path absolute = dir.toAbsolutePath();
+        try {
+            Files.createDirectories(absolute);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the segment index directory " + absolute, e);
+        }
+        LOG.info("Segment index: Lucene in " + absolute);
+        return new LuceneSegmentIndex(absolute);
     }
 
     @PreDestroy

@@ -66,6 +66,15 @@ public class StartupChecks {
     }
 
     private void refuse(String reason) {
+        refuseToStart(reason, exitOnFailure);
+    }
+
+    /**
+     * Fails the deployment with {@code reason} (logged, never a secret's value) and, with
+     * {@code llmops.exit-on-startup-failure}, exits the process with {@link #EXIT_CONFIG}: for other
+     * start-up checks too (the knowledge index's, for one).
+     */
+    public static void refuseToStart(String reason, boolean exitOnFailure) {
         LOG.log(Level.SEVERE, "Refusing to start: {0}", reason);
         if (exitOnFailure) {
             // exit from another thread: the deployment thread holds locks Payara's shutdown needs; and

@@ -35,7 +35,9 @@ abstract class SegmentIndexContract {
 
     @AfterEach
     void close() {
-        index.close();
+        if (index != null) { // null when openEmpty skipped the test (an assumption failed)
+            index.close();
+        }
     }
 
     /** A unit vector mostly along {@code axis} of 8, tilted by {@code tilt} towards axis+1. */
