@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The knowledge base through HTTP (see bench/README.md, "Knowledge through HTTP"): builds a private copy,
 # starts Payara Micro like the launcher, and runs one driver against it:
-#   bench/knowledge/http-bench.sh           HitBench.java: loads N segments into PostgreSQL, lets the server
-#                                          rebuild its index from them, and times POST …/hit per strategy;
+#   bench/knowledge/http-bench.sh           HitBench.java: loads N segments into PostgreSQL, has the server
+#                                          build its index from them (reindex job), and times POST …/hit per strategy;
 #   DRIVER=ingest bench/knowledge/http-bench.sh   IngestBench.java: ingestion job throughput vs the model alone.
 # Tunables (environment): N (10000), QUERIES (300), WARMUP (100); DOCS (4), SENTENCES (1500); PORT, SRC_DIR,
 # OUT_DIR, DB_NAME, REDIS_DB, BENCH_JAVA_HOME, JAVA_OPTS (server), SKIP_BUILD=1, PROFILE=1 (JFR on the server).

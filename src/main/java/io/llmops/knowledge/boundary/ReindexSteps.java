@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * The steps of {@code META-INF/batch-jobs/dataset-reindex.xml}: drop the dataset from this instance's
  * index, then reload its live segments from PostgreSQL a page at a time (checkpointed by offset in
- * segment-id order).
+ * segment-id order), then let the index optimise itself ({@link io.llmops.knowledge.control.SegmentIndex#optimize}).
  */
 public final class ReindexSteps {
 
@@ -45,6 +45,21 @@ public final class ReindexSteps {
         @Override
         public String process() {
             index.get().deleteDataset(datasetId(job).toString());
+            return "COMPLETED";
+        }
+    }
+
+    /** Merges the index after the bulk load: searches then walk one HNSW graph instead of many. */
+    @Named("reindexOptimize")
+    @Dependent
+    public static class Optimize extends AbstractBatchlet {
+
+        @Inject
+        KnowledgeIndex index;
+
+        @Override
+        public String process() {
+            index.get().optimize();
             return "COMPLETED";
         }
     }
