@@ -113,6 +113,8 @@ public final class LlmopsServer implements BeforeAllCallback {
         // where DJL unpacks the tokenizer's native library (default ~/.djl.ai): proves the setting reaches it
         env.put("DJL_CACHE_DIR", workDir().resolve("djl").toAbsolutePath().toString());
         env.put("LLMOPS_STORAGE_ROOT", storageRoot().toString());
+        // clean-up timers every 2 s; what they delete is days old (CleanupIT ages its rows), so other tests' fresh rows stay
+        env.put("LLMOPS_CLEANUP_INTERVAL_SECONDS", "2");
         Path log = workDir().resolve("payara.log");
         PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log,
                 List.of("-Djdk.net.hosts.file=" + hostsFile()));

@@ -2,6 +2,7 @@ package io.llmops.ops.boundary;
 
 import io.llmops.ops.control.CleanupSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,8 +39,9 @@ public class CleanupConfig {
     @ConfigProperty(name = "llmops.cleanup.max-batches-per-run", defaultValue = "2000")
     int maxBatchesPerRun;
 
+    /** Dependent (a record cannot be proxied); checked where it is first injected, at start-up by {@link CleanupTimers}. */
     @Produces
-    @ApplicationScoped
+    @Dependent
     CleanupSettings settings() {
         return CleanupSettings.of(enabled, intervalSeconds, uploadTtlHours, purgeDelayMinutes, debugRetentionDays,
                 batchSize, maxBatchesPerRun);
