@@ -61,6 +61,27 @@ class CleanupIT extends FakeModelAppIT {
     }
 
     @Test
+    void uploadWhoseBytesCannotBeDeletedKeepsItsRowUntilTheStorageLetsGo() throws Exception {
+        Session me = api.register();
+        String stuck = upload(me, "/api/upload-files", "stuck.txt", UploadFixtures.text("cannot go yet"));
+        Path bytes = stored(me, stuck);
+        // a non-empty directory where the file was: the storage's delete fails (as on a read-only mount)
+        Files.delete(bytes);
+        Files.createDirectories(bytes);
+        Files.writeString(bytes.resolve("pinned"), "x");
+        sql("update upload_file set created_at = now() - interval '2 days' where id = ?", stuck);
+
+        await("the failed delete is counted", () -> metric("llmops_cleanup_deleted_total\\{[^}]*job=\"unused_uploads\"[^}]*"
+                + "kind=\"file_errors\"[^}]*} [1-9]|llmops_cleanup_deleted_total\\{[^}]*kind=\"file_errors\"[^}]*"
+                + "job=\"unused_uploads\"[^}]*} [1-9]"));
+        assertThat(api.get("/api/upload-files/" + stuck, me.accessToken()).status()).as("row kept").isEqualTo(200);
+
+        Files.delete(bytes.resolve("pinned"));
+        Files.delete(bytes);
+        await("the next run deletes the row", () -> api.get("/api/upload-files/" + stuck, me.accessToken()).status() == 404);
+    }
+
+    @Test
     void deletedDatasetIsPurgedWithItsDocumentsSegmentsAndTheUploadsOnlyItUsed() throws Exception {
         Session me = api.register();
         String doomed = dataset(me, "Doomed");
@@ -79,7 +100,12 @@ class CleanupIT extends FakeModelAppIT {
         String ownDocument = uploadDocument(me, doomed, own, 1);
         uploadDocument(me, doomed, shared, 2);
         uploadDocument(me, kept, shared, 1);
+        // a document deleted on its own from the kept dataset
+        String alone = upload(me, "/api/upload-files", "alone.txt", UploadFixtures.text("a deleted document's source"));
+        String aloneDocument = uploadDocument(me, kept, alone, 2);
+        sql("update document set deleted_at = now() - interval '2 hours' where id = ?", aloneDocument);
         Path ownBytes = stored(me, own);
+        Path aloneBytes = stored(me, alone);
 
         assertThat(api.delete("/api/datasets/" + doomed, me.accessToken()).status()).isEqualTo(204);
         assertThat(api.delete("/api/datasets/" + recentlyDeleted, me.accessToken()).status()).isEqualTo(204);
@@ -98,6 +124,10 @@ class CleanupIT extends FakeModelAppIT {
         assertThat(stored(me, shared)).exists();
         assertThat(api.get("/api/datasets/" + kept, me.accessToken()).status()).isEqualTo(200);
         assertThat(count("select count(*) from document where dataset_id = ?", kept)).isEqualTo(2);
+        assertThat(count("select count(*) from segment where document_id = ?", aloneDocument)).isZero();
+        assertThat(count("select count(*) from segment where dataset_id = ?", kept)).isEqualTo(1);
+        assertThat(api.get("/api/upload-files/" + alone, me.accessToken()).status()).isEqualTo(404);
+        assertThat(aloneBytes).doesNotExist();
         assertThat(count("select count(*) from dataset where id = ?", recentlyDeleted)).as("inside the purge delay").isEqualTo(1);
         assertThat(api.get("/api/datasets/" + doomed, me.accessToken()).status()).isEqualTo(404);
     }
@@ -172,6 +202,10 @@ class CleanupIT extends FakeModelAppIT {
     }
 
     // ---- helpers
+
+    private boolean metric(String pattern) {
+        return java.util.regex.Pattern.compile(pattern).matcher(api.get("/metrics", null).body()).find();
+    }
 
     private JsonNode cleanupCheck() {
         Reply health = api.get("/health", null);

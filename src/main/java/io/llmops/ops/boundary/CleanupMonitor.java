@@ -6,6 +6,8 @@ import io.llmops.ops.control.CleanupSettings;
 import io.llmops.ops.control.CleanupStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -62,6 +64,11 @@ public class CleanupMonitor {
             registry = null;
             LOG.log(Level.WARNING, "No metric registry: clean-up metrics are not published (the health check still is)", e);
         }
+    }
+
+    /** Created with the application, so /metrics lists the gauges before the first run. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // the observer's call creates the bean; @PostConstruct registers the gauges
     }
 
     private Optional<CleanupOutcome> worked(CleanupJob job) {
