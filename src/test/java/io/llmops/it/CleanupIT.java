@@ -133,6 +133,31 @@ class CleanupIT extends FakeModelAppIT {
     }
 
     @Test
+    void documentIngestedAndDeletedThroughTheApiIsPurgedWithItsUpload() throws Exception {
+        Session me = api.register();
+        Ingestion ingestion = new Ingestion(api);
+        String ds = ingestion.dataset(me, "Handbooks");
+        String upload = ingestion.upload(me, "handbook.txt", Ingestion.longText("handbook", 40));
+        JsonNode done = ingestion.awaitFinished(me, ds, ingestion.ingest(me, ds, Ingestion.request(upload)));
+        JsonNode document = done.path("documents").get(0);
+        assertThat(document.path("status").asText()).as(done.toString()).isEqualTo("completed");
+        String documentId = document.path("id").asText();
+        assertThat(count("select count(*) from segment where document_id = ?", documentId)).isPositive();
+        assertThat(count("select count(*) from upload_file where id = ? and used", upload)).as("marked used").isEqualTo(1);
+        Path bytes = stored(me, upload);
+
+        assertThat(api.delete("/api/datasets/" + ds + "/documents/" + documentId, me.accessToken()).status()).isEqualTo(204);
+        sql("update document set deleted_at = now() - interval '2 hours' where id = ?", documentId);
+
+        await("the deleted document is purged", () -> count("select count(*) from document where id = ?", documentId) == 0);
+        assertThat(count("select count(*) from segment where document_id = ?", documentId)).isZero();
+        assertThat(api.get("/api/upload-files/" + upload, me.accessToken()).status()).isEqualTo(404);
+        assertThat(bytes).doesNotExist();
+        assertThat(api.get("/api/datasets/" + ds, me.accessToken()).status()).as("the dataset stays").isEqualTo(200);
+        assertThat(api.get("/api/datasets/" + ds + "/documents/" + documentId, me.accessToken()).status()).isEqualTo(404);
+    }
+
+    @Test
     void debugConversationPastItsRetentionGoesWithItsMessagesWhileRecentAndPublishedOnesStay() throws Exception {
         newAppWithModel("Forgetful", "{\"model_config\":{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\"}}");
         // each turn after a reset starts a new debug conversation (the reset hides the previous one)

@@ -203,7 +203,7 @@ class DatasetsIT {
     }
 
     @Test
-    void editsReEmbedDisablingHidesDeletingRemoves() {
+    void editsReEmbedDisablingHidesDeletingRemoves() throws InterruptedException {
         Session owner = api.register();
         String ds = createDataset(owner, "Lifecycle").path("id").asText();
         String doc = manualDocument(owner, ds);
@@ -239,9 +239,21 @@ class DatasetsIT {
         assertThat(api.get(path + "?search=bm25", owner.accessToken()).json().path("items").get(0).path("id").asText())
                 .isEqualTo(lucene);
 
-        // reindex rebuilds from PostgreSQL with exactly the live segments
-        JsonNode reindexed = api.post("/api/datasets/" + ds + "/reindex", owner.accessToken(), object()).json();
+        // reindex (a batch job) rebuilds from PostgreSQL with exactly the live segments
+        Reply started = api.post("/api/datasets/" + ds + "/reindex", owner.accessToken(), object());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertThat(started.json().path("segments_total").asLong()).isEqualTo(2);
+        String job = "/api/datasets/" + ds + "/reindex/" + started.json().path("execution_id").asLong();
+        JsonNode reindexed = api.get(job, owner.accessToken()).json();
+        for (int i = 0; i < 300 && !"completed".equals(reindexed.path("status").asText()); i++) {
+            Thread.sleep(100);
+            reindexed = api.get(job, owner.accessToken()).json();
+        }
+        assertThat(reindexed.path("status").asText()).as(reindexed.toString()).isEqualTo("completed");
         assertThat(reindexed.path("segments").asLong()).isEqualTo(2);
+        Session stranger = api.register();
+        assertThat(api.get(job, stranger.accessToken()).status()).isEqualTo(404);
+        assertThat(api.post("/api/datasets/" + ds + "/reindex", stranger.accessToken(), object()).status()).isEqualTo(404);
         assertThat(hitIds(owner, ds, "BM25 inverted index", "full_text")).containsExactly(lucene);
 
         assertThat(api.delete("/api/datasets/" + ds, owner.accessToken()).status()).isEqualTo(204);

@@ -113,6 +113,11 @@ public final class LlmopsServer implements BeforeAllCallback {
         // where DJL unpacks the tokenizer's native library (default ~/.djl.ai): proves the setting reaches it
         env.put("DJL_CACHE_DIR", workDir().resolve("djl").toAbsolutePath().toString());
         env.put("LLMOPS_STORAGE_ROOT", storageRoot().toString());
+        // ingestion: small checkpoints and quick crash detection, so resumption is observable in seconds
+        env.put("LLMOPS_INGEST_CHECKPOINT_SEGMENTS", "5");
+        env.put("LLMOPS_INGEST_HEARTBEAT_SECONDS", "1");
+        env.put("LLMOPS_INGEST_STALE_AFTER_SECONDS", "5");
+        env.put("LLMOPS_INGEST_RECONCILE_INTERVAL_SECONDS", "1");
         // clean-up timers every 2 s; what they delete is days old (CleanupIT ages its rows), so other tests' fresh rows stay
         env.put("LLMOPS_CLEANUP_INTERVAL_SECONDS", "2");
         Path log = workDir().resolve("payara.log");

@@ -284,6 +284,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
                 sendModels(exchange);
             } else if ("POST".equals(request.method()) && path.endsWith("/chat/completions")) {
                 chat(exchange, request);
+            } else if ("POST".equals(request.method()) && path.endsWith("/embeddings")) {
+                embeddings(exchange, request);
             } else {
                 sendError(exchange, 404, "invalid_request_error", "Unknown path " + path);
             }
@@ -317,6 +319,49 @@ public final class FakeOpenAiServer implements AutoCloseable {
             data.addObject().put("id", id).put("object", "model").put("created", 1_700_000_000L).put("owned_by", "fake");
         }
         send(exchange, 200, list);
+    }
+
+    public List<RecordedRequest> embeddingRequests() {
+        return requests.stream().filter(r -> r.path().endsWith("/embeddings")).toList();
+    }
+
+    /**
+     * Deterministic bag-of-words vectors (each lower-cased word adds to one hashed dimension, then
+     * normalised): texts sharing words are similar, so retrieval over them behaves like a real model's.
+     * 3072 dimensions for a "large" model (by name or Azure deployment path), else 1536.
+     */
+    private void embeddings(HttpExchange exchange, RecordedRequest request) throws IOException {
+        JsonNode json = request.json();
+        String model = json.path("model").asText(request.path());
+        int dimensions = model.contains("large") || request.path().contains("large") ? 3072 : 1536;
+        List<String> inputs = new ArrayList<>();
+        if (json.path("input").isArray()) {
+            json.path("input").forEach(node -> inputs.add(node.asText()));
+        } else {
+            inputs.add(json.path("input").asText());
+        }
+        ObjectNode reply = JSON.createObjectNode().put("object", "list").put("model", model);
+        ArrayNode data = reply.putArray("data");
+        int tokens = 0;
+        for (int i = 0; i < inputs.size(); i++) {
+            float[] vector = new float[dimensions];
+            for (String word : inputs.get(i).toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty()) {
+                    vector[Math.floorMod(word.hashCode(), dimensions)] += 1;
+                    tokens++;
+                }
+            }
+            double norm = 0;
+            for (float v : vector) {
+                norm += v * v;
+            }
+            ArrayNode embedding = data.addObject().put("object", "embedding").put("index", i).putArray("embedding");
+            for (float v : vector) {
+                embedding.add(norm == 0 ? 0 : v / Math.sqrt(norm));
+            }
+        }
+        reply.putObject("usage").put("prompt_tokens", tokens).put("total_tokens", tokens);
+        send(exchange, 200, reply);
     }
 
     private void chat(HttpExchange exchange, RecordedRequest request) throws IOException, InterruptedException {

@@ -23,11 +23,6 @@ public final class OpaqueTokens {
     }
 
     public static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.llmops.platform.crypto.Hashes.sha256Hex(value);
     }
 }

@@ -63,9 +63,64 @@ public final class DatasetDtos {
                               long characterCount, long hitCount, long appCount, Instant createdAt, Instant updatedAt) {
     }
 
-    public record DocumentView(UUID id, String name, String source, String status, int position, boolean enabled,
-                               int segmentCount, long characterCount, long tokenCount, Instant createdAt,
-                               Instant updatedAt) {
+    /**
+     * A document with its ingestion progress: {@code status} waiting → parsing → splitting → indexing →
+     * completed (or error with {@code error}, or paused); {@code segment_count} of {@code segments_total}
+     * written (the total is known once split); the time each stage ended.
+     */
+    public record DocumentView(UUID id, String name, String source, @JsonbNillable UUID uploadFileId,
+                               @JsonbNillable String batch, String status, int position, boolean enabled,
+                               int segmentCount, @JsonbNillable Integer segmentsTotal, long characterCount,
+                               long tokenCount, @JsonbNillable String error, @JsonbNillable Instant processingStartedAt,
+                               @JsonbNillable Instant parsingCompletedAt, @JsonbNillable Instant splittingCompletedAt,
+                               @JsonbNillable Instant completedAt, Instant createdAt, Instant updatedAt) {
+    }
+
+    static final String RULE_IDS = "remove_extra_space|remove_url_and_email";
+    static final String CHUNK_SIZE_RULE = "must be between 50 and 2000 tokens";
+    public static final int MAX_DOCUMENTS_PER_REQUEST = 20;
+
+    /** {@code process_type} automatic (the default; {@code rule} ignored) or custom ({@code rule.segment} required). */
+    public record DocumentsRequest(
+            @NotNull(message = "is required") @Size(min = 1, max = MAX_DOCUMENTS_PER_REQUEST, message = "must list 1 to 20 upload files")
+            List<@NotNull(message = "must be an upload file id") UUID> uploadFileIds,
+            @Pattern(regexp = "automatic|custom", message = "must be automatic or custom") String processType,
+            @Valid ProcessRuleBody rule) {
+    }
+
+    public record ProcessRuleBody(
+            @Size(max = 10, message = "must list at most 10 rules")
+            List<@NotNull(message = "must be a rule") @Valid PreProcessRuleBody> preProcessRules,
+            @Valid SegmentRuleBody segment) {
+    }
+
+    public record PreProcessRuleBody(
+            @NotNull(message = "is required") @Pattern(regexp = RULE_IDS, message = "must be remove_extra_space or remove_url_and_email") String id,
+            @NotNull(message = "is required") Boolean enabled) {
+    }
+
+    /** Separators are hard boundaries tried before the built-in ones (paragraphs, lines, sentences in Chinese and English…). */
+    public record SegmentRuleBody(
+            @Size(max = 10, message = "must list at most 10 separators")
+            List<@NotNull(message = "must be a string") @Size(min = 1, max = 20, message = "must be 1 to 20 characters") String> separators,
+            @NotNull(message = "is required") @Min(value = 50, message = CHUNK_SIZE_RULE) @Max(value = 2000, message = CHUNK_SIZE_RULE) Integer chunkSize,
+            @Min(value = 0, message = "must be at least 0") @Max(value = 1999, message = "must be less than chunk_size") Integer chunkOverlap) {
+    }
+
+    /** The rule a document is ingested with, as stored and shown. */
+    public record ProcessRuleView(String processType, List<PreProcessRuleBody> preProcessRules, List<String> separators,
+                                  int chunkSize, int chunkOverlap) {
+    }
+
+    public record DocumentsCreated(String batch, List<DocumentView> documents) {
+    }
+
+    public record BatchView(String batch, List<DocumentView> documents) {
+    }
+
+    public record DocumentPatch(
+            @NotNull(message = "is required") @Size(min = 1, max = 255, message = "must be 1 to 255 characters")
+            @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name) {
     }
 
     public record SegmentRequest(
@@ -110,6 +165,7 @@ public final class DatasetDtos {
     public record QueriesView(List<QueryView> items) {
     }
 
-    public record ReindexView(long segments) {
+    /** A reindex job: its batch status (starting, started, completed, failed…), segments reloaded so far of the dataset's total. */
+    public record ReindexView(long executionId, String status, long segments, long segmentsTotal) {
     }
 }

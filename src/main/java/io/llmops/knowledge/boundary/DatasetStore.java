@@ -56,9 +56,12 @@ public class DatasetStore {
     public record DatasetChange(String name, String description, String icon, String retrievalSettingsJson) {
     }
 
-    public record StoredDocument(UUID id, String name, String source, String status, int position, boolean enabled,
-                                 int segmentCount, long characterCount, long tokenCount, Instant createdAt,
-                                 Instant updatedAt) {
+    public record StoredDocument(UUID id, UUID workspaceId, UUID datasetId, String name, String source,
+                                 UUID uploadFileId, String batch, String processRuleJson, String status, int position,
+                                 boolean enabled, int segmentCount, Integer segmentsTotal, long characterCount,
+                                 long tokenCount, String error, Instant processingStartedAt,
+                                 Instant parsingCompletedAt, Instant splittingCompletedAt, Instant completedAt,
+                                 Instant heartbeatAt, Instant createdAt, Instant updatedAt) {
     }
 
     public record StoredSegment(UUID id, UUID workspaceId, UUID datasetId, UUID documentId, int position,
@@ -217,9 +220,11 @@ public class DatasetStore {
         return Page.of(items, page, total);
     }
 
-    private static StoredDocument open(DatasetDocument d) {
-        return new StoredDocument(d.id(), d.name(), d.source(), d.status(), d.position(), d.enabled(), d.segmentCount(),
-                d.characterCount(), d.tokenCount(), d.createdAt(), d.updatedAt());
+    static StoredDocument open(DatasetDocument d) {
+        return new StoredDocument(d.id(), d.workspaceId(), d.datasetId(), d.name(), d.source(), d.uploadFileId(),
+                d.batch(), d.processRule(), d.status(), d.position(), d.enabled(), d.segmentCount(), d.segmentsTotal(),
+                d.characterCount(), d.tokenCount(), d.error(), d.processingStartedAt(), d.parsingCompletedAt(),
+                d.splittingCompletedAt(), d.completedAt(), d.heartbeatAt(), d.createdAt(), d.updatedAt());
     }
 
     private DatasetDocument requireDocument(UUID workspaceId, UUID datasetId, UUID documentId, boolean lock) {
@@ -252,6 +257,10 @@ public class DatasetStore {
     /** Appends a segment after the document's last one (the document row lock serialises positions). */
     public StoredSegment addSegment(UUID workspaceId, UUID datasetId, UUID documentId, SegmentDraft draft) {
         DatasetDocument doc = requireDocument(workspaceId, datasetId, documentId, true);
+        if (!DatasetDocument.COMPLETED.equals(doc.status())) {
+            // the ingestion job owns the positions of a document it has not finished
+            throw ApiException.conflict("document_not_ready", "Segments can be added once the document is completed");
+        }
         Integer last = em.createQuery("select max(s.position) from Segment s where s.documentId = :doc", Integer.class)
                 .setParameter("doc", documentId).getSingleResult();
         Segment segment = new Segment(workspaceId, datasetId, documentId, last == null ? 0 : last + 1);
@@ -303,7 +312,7 @@ public class DatasetStore {
         return segment;
     }
 
-    private static StoredSegment open(Segment s) {
+    static StoredSegment open(Segment s) {
         return new StoredSegment(s.id(), s.workspaceId(), s.datasetId(), s.documentId(), s.position(), s.content(),
                 s.contentHash(), keywords(s.keywords()), s.characterCount(), s.tokenCount(), s.enabled(), s.hitCount(),
                 s.vector(), s.createdAt(), s.updatedAt());
@@ -367,7 +376,7 @@ public class DatasetStore {
                 .map(q -> new StoredQuery(q.id(), q.query(), q.strategy(), q.source(), q.createdAt())).toList();
     }
 
-    private static String likePattern(String search) {
+    static String likePattern(String search) {
         String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
         return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }

@@ -79,7 +79,7 @@ public class Datasets {
     public DatasetView create(UUID workspaceId, UUID accountId, DatasetRequest request) {
         String provider = orDefault(request.embeddingProvider(), EmbeddingModels.LOCAL_PROVIDER);
         String model = orDefault(request.embeddingModel(), EmbeddingModels.LOCAL_MODEL);
-        requireModel(provider, model);
+        embedders.requireAvailable(workspaceId, provider, model);
         RetrievalSettings settings = settings(RetrievalSettings.DEFAULT, request.retrievalSettings());
         String icon = request.icon() == null || request.icon().isBlank() ? DEFAULT_ICON : request.icon().strip();
         return view(store.create(workspaceId, accountId, new DatasetStore.DatasetDraft(request.name().strip(),
@@ -99,7 +99,6 @@ public class Datasets {
         if (patch.embeddingProvider() != null || patch.embeddingModel() != null) {
             String provider = orDefault(patch.embeddingProvider(), current.embeddingProvider());
             String model = orDefault(patch.embeddingModel(), current.embeddingModel());
-            requireModel(provider, model);
             if (!provider.equals(current.embeddingProvider()) || !model.equals(current.embeddingModel())) {
                 throw ApiException.invalidField("embedding_model", "cannot be changed yet: every segment would need re-embedding");
             }
@@ -121,9 +120,7 @@ public class Datasets {
     // ---- documents and segments
 
     public Page<DocumentView> documents(UUID workspaceId, UUID datasetId, String search, PageQuery page) {
-        return store.documents(workspaceId, datasetId, checkedSearch(search), page)
-                .map(d -> new DocumentView(d.id(), d.name(), d.source(), d.status(), d.position(), d.enabled(),
-                        d.segmentCount(), d.characterCount(), d.tokenCount(), d.createdAt(), d.updatedAt()));
+        return store.documents(workspaceId, datasetId, checkedSearch(search), page).map(Datasets::view);
     }
 
     public Page<SegmentView> segments(UUID workspaceId, UUID datasetId, UUID documentId, String search, PageQuery page) {
@@ -168,20 +165,12 @@ public class Datasets {
 
     private SegmentDraft draft(StoredDataset dataset, String content, List<String> given) {
         List<String> words = given == null ? keywords.extract(content) : SegmentKeywords.clean(given);
-        float[] vector = embedders.forSegments(modelId(dataset)).embed(content);
+        float[] vector = embedders.forSegments(dataset.workspaceId(), dataset.embeddingProvider(), dataset.embeddingModel())
+                .embed(content);
         return new SegmentDraft(content, EmbeddingCache.contentHash(content), words, tokens.count(content), vector);
     }
 
     // ---- index and hit testing
-
-    /** Drops the dataset from the index and loads it again from PostgreSQL (synchronously, for now). */
-    public long reindex(UUID workspaceId, UUID datasetId) {
-        store.get(workspaceId, datasetId);
-        synchronized (rebuildLocks.computeIfAbsent(datasetId, id -> new Object())) {
-            index.get().deleteDataset(datasetId.toString());
-            return rebuild(datasetId);
-        }
-    }
 
     /**
      * One dataset's search, the same for hit testing and chat retrieval: the index is rebuilt first if
@@ -191,7 +180,9 @@ public class Datasets {
                                     Map<String, float[]> queryVectors) {
         ensureIndexed(dataset.id());
         float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
-                : queryVectors.computeIfAbsent(modelId(dataset), model -> embedders.embedQuery(model, text));
+                : queryVectors.computeIfAbsent(dataset.embeddingProvider() + "/" + dataset.embeddingModel(),
+                        model -> embedders.embedQuery(dataset.workspaceId(), dataset.embeddingProvider(),
+                                dataset.embeddingModel(), text));
         return index.get().search(new SegmentQuery(dataset.workspaceId().toString(), Set.of(dataset.id().toString()),
                 Set.of(), true, text, vector, settings.strategy(), settings.k(), settings.score()));
     }
@@ -288,17 +279,6 @@ public class Datasets {
 
     // ---- helpers
 
-    private static void requireModel(String provider, String model) {
-        if (EmbeddingModels.modelId(provider, model).isEmpty()) {
-            throw ApiException.invalidField("embedding_model", EmbeddingModels.refusal(provider, model));
-        }
-    }
-
-    private static String modelId(StoredDataset dataset) {
-        return EmbeddingModels.modelId(dataset.embeddingProvider(), dataset.embeddingModel())
-                .orElseThrow(() -> new IllegalStateException("dataset " + dataset.id() + " has an unavailable model"));
-    }
-
     private static RetrievalSettings settings(RetrievalSettings base, RetrievalSettingsBody body) {
         return body == null ? base : base.with(body.retrievalStrategy(), body.k(), body.score());
     }
@@ -316,7 +296,7 @@ public class Datasets {
         return new RetrievalSettingsView(s.strategy().apiName(), s.k(), s.score());
     }
 
-    private static String checkedSearch(String search) {
+    static String checkedSearch(String search) {
         if (search != null && search.length() > MAX_SEARCH) {
             throw ApiException.invalidField("search", "must be at most " + MAX_SEARCH + " characters");
         }
@@ -331,6 +311,13 @@ public class Datasets {
         return new DatasetView(d.id(), d.name(), d.description(), d.icon(), d.embeddingProvider(), d.embeddingModel(),
                 view(settings(d)), d.documentCount(), d.characterCount(), d.hitCount(), d.appCount(), d.createdAt(),
                 d.updatedAt());
+    }
+
+    static DocumentView view(DatasetStore.StoredDocument d) {
+        return new DocumentView(d.id(), d.name(), d.source(), d.uploadFileId(), d.batch(), d.status(), d.position(),
+                d.enabled(), d.segmentCount(), d.segmentsTotal(), d.characterCount(), d.tokenCount(), d.error(),
+                d.processingStartedAt(), d.parsingCompletedAt(), d.splittingCompletedAt(), d.completedAt(),
+                d.createdAt(), d.updatedAt());
     }
 
     private static SegmentView view(StoredSegment s) {

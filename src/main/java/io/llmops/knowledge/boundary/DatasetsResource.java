@@ -3,15 +3,10 @@ package io.llmops.knowledge.boundary;
 import io.llmops.knowledge.boundary.DatasetDtos.DatasetPatch;
 import io.llmops.knowledge.boundary.DatasetDtos.DatasetRequest;
 import io.llmops.knowledge.boundary.DatasetDtos.DatasetView;
-import io.llmops.knowledge.boundary.DatasetDtos.DocumentView;
-import io.llmops.knowledge.boundary.DatasetDtos.EnabledRequest;
 import io.llmops.knowledge.boundary.DatasetDtos.HitRequest;
 import io.llmops.knowledge.boundary.DatasetDtos.HitsView;
 import io.llmops.knowledge.boundary.DatasetDtos.QueriesView;
 import io.llmops.knowledge.boundary.DatasetDtos.ReindexView;
-import io.llmops.knowledge.boundary.DatasetDtos.SegmentPatch;
-import io.llmops.knowledge.boundary.DatasetDtos.SegmentRequest;
-import io.llmops.knowledge.boundary.DatasetDtos.SegmentView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
@@ -26,7 +21,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,6 +45,9 @@ public class DatasetsResource {
 
     @Inject
     Datasets datasets;
+
+    @Inject
+    Reindexing reindexing;
 
     @Inject
     Caller caller;
@@ -92,58 +89,6 @@ public class DatasetsResource {
         return Response.noContent().build();
     }
 
-    @GET
-    @Path("{dataset_id}/documents")
-    @Operation(summary = "The dataset's documents (including its 'manual' document for typed-in segments); search by name")
-    public Page<DocumentView> documents(@PathParam("dataset_id") UUID datasetId, @Valid @BeanParam PageQuery page,
-                                        @QueryParam("search") String search) {
-        return datasets.documents(caller.workspaceId(), datasetId, search, page);
-    }
-
-    @GET
-    @Path("{dataset_id}/documents/{document_id}/segments")
-    @Operation(summary = "A document's segments in order; search matches the content, ignoring case")
-    public Page<SegmentView> segments(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                      @Valid @BeanParam PageQuery page, @QueryParam("search") String search) {
-        return datasets.segments(caller.workspaceId(), datasetId, documentId, search, page);
-    }
-
-    @POST
-    @Path("{dataset_id}/documents/{document_id}/segments")
-    @Operation(summary = "Add a segment at the end of a document: embedded, keywords extracted unless given, indexed")
-    @APIResponse(responseCode = "201", description = "Created")
-    public Response addSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                               @Valid @NotNull SegmentRequest request) {
-        return Response.status(Response.Status.CREATED)
-                .entity(datasets.addSegment(caller.workspaceId(), datasetId, documentId, request)).build();
-    }
-
-    @PATCH
-    @Path("{dataset_id}/documents/{document_id}/segments/{segment_id}")
-    @Operation(summary = "Change a segment's content (re-embedded, re-indexed) and/or keywords")
-    public SegmentView editSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                   @PathParam("segment_id") UUID segmentId, @Valid @NotNull SegmentPatch patch) {
-        return datasets.editSegment(caller.workspaceId(), datasetId, documentId, segmentId, patch);
-    }
-
-    @PUT
-    @Path("{dataset_id}/documents/{document_id}/segments/{segment_id}/enabled")
-    @Operation(summary = "Enable or disable a segment: disabled ones are never retrieved")
-    public SegmentView enableSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                     @PathParam("segment_id") UUID segmentId, @Valid @NotNull EnabledRequest request) {
-        return datasets.enableSegment(caller.workspaceId(), datasetId, documentId, segmentId, request.enabled());
-    }
-
-    @DELETE
-    @Path("{dataset_id}/documents/{document_id}/segments/{segment_id}")
-    @Operation(summary = "Delete a segment (from PostgreSQL and the index)")
-    @APIResponse(responseCode = "204", description = "Deleted")
-    public Response deleteSegment(@PathParam("dataset_id") UUID datasetId, @PathParam("document_id") UUID documentId,
-                                  @PathParam("segment_id") UUID segmentId) {
-        datasets.deleteSegment(caller.workspaceId(), datasetId, documentId, segmentId);
-        return Response.noContent().build();
-    }
-
     @POST
     @Path("{dataset_id}/hit")
     @Operation(summary = "Hit testing: the best segments for a query by semantic, full_text or hybrid retrieval; "
@@ -161,8 +106,17 @@ public class DatasetsResource {
 
     @POST
     @Path("{dataset_id}/reindex")
-    @Operation(summary = "Rebuild the dataset's index entries from PostgreSQL (synchronous for now)")
-    public ReindexView reindex(@PathParam("dataset_id") UUID datasetId) {
-        return new ReindexView(datasets.reindex(caller.workspaceId(), datasetId));
+    @Operation(summary = "Rebuild the dataset in this instance's index from PostgreSQL, as a batch job; "
+            + "searches meanwhile may miss segments not yet reloaded")
+    @APIResponse(responseCode = "202", description = "Started; watch GET …/reindex/{execution_id}")
+    public Response reindex(@PathParam("dataset_id") UUID datasetId) {
+        return Response.accepted(reindexing.start(caller.workspaceId(), datasetId)).build();
+    }
+
+    @GET
+    @Path("{dataset_id}/reindex/{execution_id}")
+    @Operation(summary = "A reindex job's status and the segments it reloaded so far")
+    public ReindexView reindexStatus(@PathParam("dataset_id") UUID datasetId, @PathParam("execution_id") long executionId) {
+        return reindexing.status(caller.workspaceId(), datasetId, executionId);
     }
 }

@@ -2,12 +2,19 @@ package io.llmops.knowledge.boundary;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.llmops.knowledge.control.CachingEmbedder;
+import io.llmops.knowledge.control.EmbeddingModels;
 import io.llmops.knowledge.control.LocalEmbedding;
+import io.llmops.model.boundary.Models;
+import io.llmops.model.boundary.Models.WorkspaceEmbeddingModel;
+import io.llmops.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.UUID;
+
 /**
- * The embedding model behind a dataset's model id: segments go through the database cache
+ * The embedding model behind a dataset's choice ({@link EmbeddingModels}): the local model, or OpenAI's
+ * through the workspace's model credentials. Segments go through the database cache
  * ({@link CachingEmbedder}), queries straight to the model (caching every query would fill the cache
  * with one-off texts).
  */
@@ -17,18 +24,35 @@ public class Embedders {
     @Inject
     DatabaseEmbeddingCache cache;
 
-    public CachingEmbedder forSegments(String modelId) {
-        return new CachingEmbedder(model(modelId), modelId, cache, CachingEmbedder.DEFAULT_BATCH_SIZE);
+    @Inject
+    Models models;
+
+    public CachingEmbedder forSegments(UUID workspaceId, String provider, String model) {
+        WorkspaceEmbeddingModel resolved = resolve(workspaceId, provider, model);
+        return new CachingEmbedder(resolved.model(), resolved.id(), cache, CachingEmbedder.DEFAULT_BATCH_SIZE);
     }
 
-    public float[] embedQuery(String modelId, String text) {
-        return model(modelId).embed(text).content().vector();
+    public float[] embedQuery(UUID workspaceId, String provider, String model, String text) {
+        return resolve(workspaceId, provider, model).model().embed(text).content().vector();
     }
 
-    private static EmbeddingModel model(String modelId) {
-        if (LocalEmbedding.MODEL_ID.equals(modelId)) {
-            return LocalEmbedding.model();
+    /** 400 unless the model is one we offer and, for a remote one, the workspace has its provider's credentials. */
+    public void requireAvailable(UUID workspaceId, String provider, String model) {
+        EmbeddingModels.Choice choice = EmbeddingModels.find(provider, model).orElseThrow(
+                () -> ApiException.invalidField("embedding_model", EmbeddingModels.refusal(provider, model)));
+        if (!choice.local() && !models.hasCredentials(workspaceId, provider)) {
+            throw ApiException.invalidField("embedding_model", "this workspace has no credentials for model provider "
+                    + provider + "; store them with PUT /api/model-providers/" + provider + "/credentials first");
         }
-        throw new IllegalStateException("no embedding model " + modelId + " in this server");
+    }
+
+    private WorkspaceEmbeddingModel resolve(UUID workspaceId, String provider, String model) {
+        EmbeddingModels.Choice choice = EmbeddingModels.find(provider, model)
+                .orElseThrow(() -> new IllegalStateException("no embedding model " + provider + "/" + model));
+        if (choice.local()) {
+            EmbeddingModel local = LocalEmbedding.model();
+            return new WorkspaceEmbeddingModel(LocalEmbedding.MODEL_ID, local);
+        }
+        return models.embeddingModel(workspaceId, provider, model);
     }
 }

@@ -20,10 +20,6 @@ public interface EmbeddingCache {
 
     /** Lower-case hex SHA-256 of the UTF-8 text. */
     static String contentHash(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return io.llmops.platform.crypto.Hashes.sha256Hex(text);
     }
 }

@@ -59,10 +59,6 @@ public record Spool(Path file, long size, String sha256) implements AutoCloseabl
     }
 
     private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return io.llmops.platform.crypto.Hashes.sha256();
     }
 }

@@ -3,6 +3,7 @@ package io.llmops.model.boundary;
 import io.llmops.platform.persistence.SealedCredentials;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import io.llmops.model.boundary.ModelDtos.CredentialsView;
 import io.llmops.model.boundary.ModelDtos.ProviderView;
 import io.llmops.model.control.CredentialFields;
@@ -101,35 +102,65 @@ public class Models {
      */
     public StreamingChatModel streamingChatModel(UUID workspaceId, String provider, String model, Map<String, ?> parameters) {
         ProviderCredentials credentials = credentialsFor(workspaceId, provider);
-        ModelKey key = new ModelKey(workspaceId, provider, model, new java.util.TreeMap<>(parameters).toString(),
-                credentials.values());
-        synchronized (streamingModels) {
-            StreamingChatModel cached = streamingModels.get(key);
+        ModelKey key = new ModelKey("streaming-chat", workspaceId, provider, model,
+                new java.util.TreeMap<>(parameters).toString(), credentials.values());
+        return cached(key, StreamingChatModel.class,
+                () -> factory.streamingChatModel(provider, model, credentials, parameters));
+    }
+
+    /** An embedding model and the id its vectors are cached under (see {@link #embeddingModel}). */
+    public record WorkspaceEmbeddingModel(String id, EmbeddingModel model) {
+    }
+
+    /**
+     * An embedding model of OpenAI or Azure OpenAI with the workspace's credentials, reused like the
+     * streaming models. Its id names provider and model, plus a fingerprint of the endpoint when the
+     * credentials name their own base URL: vectors are shared by every workspace using the same model
+     * at the same endpoint (identical text, identical vector), never across endpoints.
+     */
+    public WorkspaceEmbeddingModel embeddingModel(UUID workspaceId, String provider, String model) {
+        ProviderCredentials credentials = credentialsFor(workspaceId, provider);
+        ModelKey key = new ModelKey("embedding", workspaceId, provider, model, "", credentials.values());
+        EmbeddingModel built = cached(key, EmbeddingModel.class, () -> factory.embeddingModel(provider, model, credentials));
+        String endpoint = credentials.baseUrl() == null ? ""
+                : "@" + io.llmops.platform.crypto.Hashes.sha256Hex(credentials.baseUrl()).substring(0, 12);
+        return new WorkspaceEmbeddingModel(provider + ":" + model + endpoint, built);
+    }
+
+    /** Whether the workspace has stored credentials for the provider. */
+    public boolean hasCredentials(UUID workspaceId, String provider) {
+        return store.find(workspaceId, requireProvider(provider).name()).isPresent();
+    }
+
+    private <T> T cached(ModelKey key, Class<T> type, java.util.function.Supplier<T> build) {
+        synchronized (models) {
+            Object cached = models.get(key);
             if (cached != null) {
-                return cached;
+                return type.cast(cached);
             }
         }
-        StreamingChatModel built = factory.streamingChatModel(provider, model, credentials, parameters);
-        synchronized (streamingModels) {
-            return streamingModels.computeIfAbsent(key, k -> built);
+        T built = build.get();
+        synchronized (models) {
+            return type.cast(models.computeIfAbsent(key, k -> built));
         }
     }
 
     /** {@code credentials} compared by value, so storing new ones builds a new model; never printed. */
-    private record ModelKey(UUID workspaceId, String provider, String model, String parameters,
+    private record ModelKey(String kind, UUID workspaceId, String provider, String model, String parameters,
                             Map<String, String> credentials) {
         @Override
         public String toString() {
-            return "ModelKey[" + workspaceId + ", " + provider + "/" + model + ", credentials=****]";
+            return "ModelKey[" + kind + ", " + workspaceId + ", " + provider + "/" + model + ", credentials=****]";
         }
     }
 
     private static final int MAX_CACHED_MODELS = 256;
 
-    private final Map<ModelKey, StreamingChatModel> streamingModels =
+    /** Built models (each holds its own HTTP client), least recently used dropped past the bound. */
+    private final Map<ModelKey, Object> models =
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<ModelKey, StreamingChatModel> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<ModelKey, Object> eldest) {
                     return size() > MAX_CACHED_MODELS;
                 }
             };

@@ -4,11 +4,13 @@ import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicModelCatalog;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.azure.AzureOpenAiChatModel;
+import dev.langchain4j.model.azure.AzureOpenAiEmbeddingModel;
 import dev.langchain4j.model.azure.AzureOpenAiStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiChatModel;
 import dev.langchain4j.model.googleai.GoogleAiGeminiModelCatalog;
 import dev.langchain4j.model.googleai.GoogleAiGeminiStreamingChatModel;
@@ -17,6 +19,7 @@ import dev.langchain4j.model.ollama.OllamaModels;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiModelCatalog;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.llmops.platform.error.ApiException;
@@ -63,6 +66,27 @@ public final class ModelFactory {
                                                  Map<String, ?> parameters) {
         Target target = target(provider, model, credentials, parameters);
         return new RetryingStreamingChatModel(buildStreaming(target), retry, target.describe());
+    }
+
+    /**
+     * An embedding model of an OpenAI or Azure OpenAI provider (Azure: the deployment named like the
+     * model), under the same retry policy as chat. The chat catalogue is not consulted: the knowledge
+     * feature keeps its own list of embedding models.
+     */
+    public EmbeddingModel embeddingModel(String provider, String model, ProviderCredentials credentials) {
+        ProviderSpec spec = catalog.provider(provider).orElseThrow(() -> ApiException.notFound("Model provider"));
+        String baseUrl = baseUrl(spec, credentials);
+        String key = credentials.apiKey();
+        EmbeddingModel built = switch (spec.kind()) {
+            case "openai", "openai_compatible" -> OpenAiEmbeddingModel.builder().baseUrl(baseUrl).apiKey(key)
+                    .modelName(model).timeout(timeout).maxRetries(0).build();
+            case "azure_openai" -> AzureOpenAiEmbeddingModel.builder().endpoint(baseUrl).apiKey(key)
+                    .serviceVersion(credentials.apiVersion()).deploymentName(model)
+                    .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0).build();
+            default -> throw ApiException.badRequest("embedding_model_unavailable",
+                    "Model provider " + spec.name() + " has no embedding models here");
+        };
+        return new RetryingEmbeddingModel(built, retry, spec.name() + "/" + model + " (embeddings)");
     }
 
     /**

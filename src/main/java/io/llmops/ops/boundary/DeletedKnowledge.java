@@ -23,7 +23,7 @@ import java.util.UUID;
  * are soft: the rows are hidden at once, their index entries removed at once). In three steps, each
  * in batches: the segment rows (they carry the vectors); then the documents — their index entries
  * removed again (idempotent: a crash between the delete and its index call, or another instance's
- * index, may have kept some), their rows, and the uploads no remaining document names (bytes first,
+ * index, may have kept some), the ingestion's intermediate files, their rows, and the uploads no remaining document names (bytes first,
  * then the row; a storage failure marks the upload unused so {@link UnusedUploads} retries it); then
  * the datasets that have no documents left (their recorded queries go with them). The
  * {@code embedding_cache} stays: it is keyed by model and text hash, shared by every dataset.
@@ -43,6 +43,8 @@ class DeletedKnowledge {
 
     List<CleanupStep> steps(Instant now, Duration purgeDelay) {
         OffsetDateTime cutoff = Sql.at(now.minus(purgeDelay));
+        // keyset cursor: documents whose files could not be deleted stay behind it until the next run
+        UUID[] afterDocument = {new UUID(0, 0)};
         return List.of(
                 (connection, batchSize, counts) -> {
                     try (PreparedStatement segments = connection.prepareStatement("delete from segment where id in "
@@ -59,14 +61,23 @@ class DeletedKnowledge {
                 (connection, batchSize, counts) -> {
                     List<UUID> documents = new ArrayList<>();
                     Set<UUID> uploads = new LinkedHashSet<>();
+                    int seen = 0;
                     try (PreparedStatement due = connection.prepareStatement("select d.id, d.upload_file_id from document d where "
-                            + DUE_DOCUMENT + " order by d.id limit ? for update of d skip locked")) {
+                            + DUE_DOCUMENT + " and d.id > ? order by d.id limit ? for update of d skip locked")) {
                         due.setObject(1, cutoff);
                         due.setObject(2, cutoff);
-                        due.setInt(3, batchSize);
+                        due.setObject(3, afterDocument[0]);
+                        due.setInt(4, batchSize);
                         try (ResultSet rs = due.executeQuery()) {
                             while (rs.next()) {
-                                documents.add(rs.getObject(1, UUID.class));
+                                seen++;
+                                UUID document = rs.getObject(1, UUID.class);
+                                afterDocument[0] = document;
+                                // the ingestion's intermediate files are keyed by the document: they go before its row
+                                if (!files.deleteIngestionFiles(document, counts)) {
+                                    continue;
+                                }
+                                documents.add(document);
                                 UUID upload = rs.getObject(2, UUID.class);
                                 if (upload != null) {
                                     uploads.add(upload);
@@ -80,7 +91,7 @@ class DeletedKnowledge {
                     counts.add("segments", Sql.updateIds(connection, "delete from segment where document_id = any(?)", documents));
                     counts.add("documents", Sql.updateIds(connection, "delete from document where id = any(?)", documents));
                     releaseUploads(connection, uploads, counts);
-                    return documents.size();
+                    return seen;
                 },
                 (connection, batchSize, counts) -> {
                     List<UUID> datasets;

@@ -1,11 +1,13 @@
 package io.llmops.ops.boundary;
 
+import io.llmops.knowledge.boundary.IngestionFiles;
 import io.llmops.knowledge.control.FileStorage;
 import io.llmops.ops.control.CleanupCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +26,9 @@ class StoredFiles {
     @Inject
     FileStorage storage;
 
+    @Inject
+    IngestionFiles ingestionFiles;
+
     /** True when the bytes under {@code key} are gone; false (counted as a file error, logged) when they could not be deleted. */
     boolean delete(String key, CleanupCounts counts) {
         try {
@@ -33,6 +38,19 @@ class StoredFiles {
         } catch (IOException | RuntimeException e) {
             counts.add("file_errors", 1);
             LOG.log(Level.WARNING, "Clean-up could not delete stored file " + key + "; the upload row stays for the next run", e);
+            return false;
+        }
+    }
+
+    /** True when the ingestion's intermediate files of the document are gone (absent is fine); false (a file error) otherwise. */
+    boolean deleteIngestionFiles(UUID documentId, CleanupCounts counts) {
+        try {
+            ingestionFiles.delete(documentId);
+            return true;
+        } catch (RuntimeException e) {
+            counts.add("file_errors", 1);
+            LOG.log(Level.WARNING, "Clean-up could not delete the ingestion files of document " + documentId
+                    + "; the document row stays for the next run", e);
             return false;
         }
     }

@@ -12,11 +12,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DatasetSettingsTest {
 
     @Test
-    void onlyTheLocalModelIsAvailable() {
-        assertThat(EmbeddingModels.modelId("local", "all-minilm-l6-v2-q")).contains(LocalEmbedding.MODEL_ID);
-        assertThat(EmbeddingModels.modelId("openai", "text-embedding-3-small")).isEmpty();
-        assertThat(EmbeddingModels.modelId("local", "bge-m3")).isEmpty();
-        assertThat(EmbeddingModels.refusal("openai", "x")).contains("openai/x").contains("local/all-minilm-l6-v2-q");
+    void theLocalModelAndOpenAiEmbeddingsAreChoosable() {
+        assertThat(EmbeddingModels.find("local", "all-minilm-l6-v2-q")).get()
+                .extracting(EmbeddingModels.Choice::dimensions).isEqualTo(384);
+        assertThat(EmbeddingModels.find("openai", "text-embedding-3-small")).get()
+                .extracting(EmbeddingModels.Choice::dimensions).isEqualTo(1536);
+        assertThat(EmbeddingModels.find("azure_openai", "text-embedding-3-large")).isPresent();
+        assertThat(EmbeddingModels.find("local", "bge-m3")).isEmpty();
+        assertThat(EmbeddingModels.find("anthropic", "text-embedding-3-small")).isEmpty();
+        assertThat(EmbeddingModels.refusal("openai", "x")).contains("openai/x").contains("local/all-minilm-l6-v2-q")
+                .contains("openai/text-embedding-3-small");
     }
 
     @Test

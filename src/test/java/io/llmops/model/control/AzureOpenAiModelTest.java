@@ -69,6 +69,21 @@ class AzureOpenAiModelTest {
     }
 
     @Test
+    void embeddingsGoToTheDeploymentNamedLikeTheModel() {
+        fake.reset();
+
+        float[] vector = factory.embeddingModel("azure_openai", "text-embedding-3-large", credentials(KEY))
+                .embed("Pandas live in bamboo forests").content().vector();
+
+        assertThat(vector).hasSize(3072);
+        FakeOpenAiServer.RecordedRequest request = fake.lastRequest();
+        assertThat(request.path()).isEqualTo("/openai/deployments/text-embedding-3-large/embeddings");
+        assertThat(request.query()).contains("api-version=2024-06-01");
+        assertThat(request.header("api-key")).isEqualTo(KEY);
+        assertThat(request.json().path("input").get(0).asText()).isEqualTo("Pandas live in bamboo forests");
+    }
+
+    @Test
     void streamingWorksThroughTheSdk() throws Exception {
         fake.reset().enqueue(Reply.stream("Hel", "lo"));
         ModelFactoryTest.Collector collector = new ModelFactoryTest.Collector();
