@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CleanupIT extends FakeModelAppIT {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final Duration PATIENCE = Duration.ofSeconds(75);
 
     @Test
     void unusedUploadPastItsTimeToLiveGoesWithItsBytesWhileFreshUsedAndIconUploadsStay() throws Exception {
@@ -41,13 +41,13 @@ class CleanupIT extends FakeModelAppIT {
         Reply dataset = api.post("/api/datasets", me.accessToken(), object("name", "Iconic",
                 "icon", LlmopsServer.url() + "/api/upload-files/" + icon + "/content"));
         assertThat(dataset.status()).as(dataset.body()).isEqualTo(201);
-        sql("update upload_file set used = true, used_at = now() where id = ?", used);
-        for (String id : new String[] {old, used, icon}) {
-            sql("update upload_file set created_at = now() - interval '25 hours' where id = ?", id);
-        }
-        sql("update upload_file set created_at = now() - interval '23 hours' where id = ?", fresh);
         Path oldBytes = stored(me, old);
         assertThat(oldBytes).exists();
+        sql("update upload_file set used = true, used_at = now() where id = ?", used);
+        sql("update upload_file set created_at = now() - interval '23 hours' where id = ?", fresh);
+        for (String id : new String[] {used, icon, old}) {
+            sql("update upload_file set created_at = now() - interval '25 hours' where id = ?", id);
+        }
 
         await("the old unused upload is deleted", () -> api.get("/api/upload-files/" + old, me.accessToken()).status() == 404);
 
@@ -164,6 +164,7 @@ class CleanupIT extends FakeModelAppIT {
         String old = conversation("an old debugging session");
         String published = conversation("a user's conversation through the API");
         String recent = conversation("a recent debugging session");
+        assertThat(count("select count(*) from message where conversation_id = ?", old)).isEqualTo(1);
         sql("update conversation set invoke_from = 'service_api' where id = ?", published);
         for (String id : new String[] {old, published}) {
             sql("update conversation set created_at = now() - interval '40 days', updated_at = now() - interval '31 days' "
@@ -171,7 +172,6 @@ class CleanupIT extends FakeModelAppIT {
         }
         sql("update conversation set created_at = now() - interval '40 days', updated_at = now() - interval '29 days' "
                 + "where id = ?", recent);
-        assertThat(count("select count(*) from message where conversation_id = ?", old)).isEqualTo(1);
 
         await("the old debug conversation is deleted", () -> count("select count(*) from conversation where id = ?", old) == 0);
 

@@ -32,10 +32,11 @@ public record CleanupSettings(boolean enabled, Duration interval, Duration uploa
                 batchSize, maxBatchesPerRun);
     }
 
-    /** The first run comes one interval after start-up, but no later than a minute. */
+    /** The first run comes one interval after start-up, but not before 30 s (the server is still busy starting) nor after a minute. */
     public Duration initialDelay() {
-        Duration minute = Duration.ofMinutes(1);
-        return interval.compareTo(minute) < 0 ? interval : minute;
+        Duration earliest = Duration.ofSeconds(30);
+        Duration latest = Duration.ofMinutes(1);
+        return interval.compareTo(earliest) < 0 ? earliest : interval.compareTo(latest) > 0 ? latest : interval;
     }
 
     private static void require(boolean ok, String message) {

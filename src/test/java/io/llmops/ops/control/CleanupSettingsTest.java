@@ -26,8 +26,10 @@ class CleanupSettingsTest {
     }
 
     @Test
-    void shortIntervalStartsAfterOneInterval() {
-        assertThat(CleanupSettings.of(true, 2, 24, 0, 30, 500, 2000).initialDelay()).isEqualTo(Duration.ofSeconds(2));
+    void firstRunWaitsForTheStartUpToSettle() {
+        assertThat(CleanupSettings.of(true, 2, 24, 0, 30, 500, 2000).initialDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(CleanupSettings.of(true, 45, 24, 0, 30, 500, 2000).initialDelay()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(CleanupSettings.of(true, 3600, 24, 0, 30, 500, 2000).initialDelay()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
