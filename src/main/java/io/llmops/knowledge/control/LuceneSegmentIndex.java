@@ -56,8 +56,9 @@ import java.util.Set;
  *   <li><b>Filters</b> (workspace, datasets, documents, enabled) are one Lucene filter query handed to
  *       the KNN query and required by the BM25 query, so another workspace's segments never take a
  *       top-k slot.</li>
- *   <li><b>semantic</b> asks HNSW for {@value #CANDIDATES} candidates and keeps the top k: with 10
- *       candidates recall@10 dropped to 0.91 on clustered vectors, with 100 it was 1.0 (STACK.md).
+ *   <li><b>semantic</b> asks HNSW for {@value #KNN_CANDIDATES} candidates and keeps the top k: with 10
+ *       candidates recall@10 dropped to 0.91 on clustered vectors, with 100 it was 1.0 at 10k segments
+ *       (STACK.md) but 0.946 at 100k (bench/README.md), so {@value #KNN_CANDIDATES}.
  *       Score: cosine similarity, clamped at 0 (Lucene's own score is (1+cos)/2).</li>
  *   <li><b>full_text</b>: BM25 over content, plus keywords at {@value #KEYWORD_BOOST}× weight. Lucene's
  *       BM25 term score is {@code boost·idf·tf/(tf+norm)}, below {@code boost·idf}, so dividing by the
@@ -79,6 +80,8 @@ import java.util.Set;
 public final class LuceneSegmentIndex implements SegmentIndex {
 
     public static final int CANDIDATES = 100;
+    /** HNSW's candidate list (its beam): recall@10 at 100k segments needs more than {@link #CANDIDATES}. */
+    public static final int KNN_CANDIDATES = 160;
     public static final double DEFAULT_SEMANTIC_WEIGHT = 0.7;
     static final float KEYWORD_BOOST = 0.5f;
     static final int RERANK_CANDIDATES = 30;
@@ -176,6 +179,15 @@ public final class LuceneSegmentIndex implements SegmentIndex {
         write(() -> writer.deleteDocuments(new Term(DATASET, datasetId)));
     }
 
+    /**
+     * Merges the index into one Lucene segment: a KNN query searches one HNSW graph per segment, and
+     * bulk loads committed batch by batch leave many (see bench/README.md, "Knowledge engine").
+     */
+    @Override
+    public void optimize() {
+        write(() -> writer.forceMerge(1));
+    }
+
     @Override
     public long count(String datasetId) {
         return read(searcher -> (long) searcher.count(new TermQuery(new Term(DATASET, datasetId))));
@@ -259,8 +271,10 @@ public final class LuceneSegmentIndex implements SegmentIndex {
             List<Candidate> top = new ArrayList<>(ranked.subList(0, keep));
             StoredFields stored = searcher.storedFields();
             Map<Integer, Document> docs = new HashMap<>();
-            for (Candidate c : top) {
-                docs.put(c.doc, stored.document(c.doc));
+            // in doc id order: neighbours share a compressed block, which the reader then decompresses once
+            int[] order = top.stream().mapToInt(c -> c.doc).sorted().toArray();
+            for (int doc : order) {
+                docs.put(doc, stored.document(doc));
             }
             if (rerank && !top.isEmpty()) {
                 rerank(query.text(), top, docs);
@@ -303,7 +317,8 @@ public final class LuceneSegmentIndex implements SegmentIndex {
 
     private static void semantic(IndexSearcher searcher, float[] vector, Query filter, Map<Integer, Candidate> into)
             throws IOException {
-        TopDocs top = searcher.search(new KnnFloatVectorQuery(vectorField(vector.length), vector, CANDIDATES, filter), CANDIDATES);
+        TopDocs top = searcher.search(new KnnFloatVectorQuery(vectorField(vector.length), vector, KNN_CANDIDATES, filter),
+                CANDIDATES);
         for (ScoreDoc sd : top.scoreDocs) {
             into.computeIfAbsent(sd.doc, Candidate::new).cosine = Math.max(0, 2.0 * sd.score - 1);
         }

@@ -17,6 +17,14 @@ public interface SegmentIndex extends AutoCloseable {
 
     void deleteDataset(String datasetId);
 
+    /**
+     * Compacts the index for query speed after a bulk load (a reindex, a large ingestion): searches
+     * return the same hits before and after. Optional: the default does nothing. It can take a while
+     * (Lucene rewrites its HNSW graph), so call it from a job, never per request.
+     */
+    default void optimize() {
+    }
+
     /** Segments of the dataset in the index (enabled or not): 0 tells a missing index to rebuild. */
     long count(String datasetId);
 

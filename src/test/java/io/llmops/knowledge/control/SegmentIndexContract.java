@@ -13,6 +13,7 @@ import static io.llmops.knowledge.control.RetrievalStrategy.HYBRID;
 import static io.llmops.knowledge.control.RetrievalStrategy.SEMANTIC;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * What every {@link SegmentIndex} must do, with small hand-made vectors: each adapter (Lucene,
@@ -98,6 +99,35 @@ abstract class SegmentIndexContract {
         assertThat(ids(hits)).containsExactly("s1", "s3");
         assertThat(hits.get(1).content()).isEqualTo("Redis now says hello");
         assertThat(index.search(query(FULL_TEXT, "locks", null, 10, "d1"))).isEmpty();
+    }
+
+    @Test
+    void optimizeAfterManyBatchesChangesNoAnswer() {
+        for (int batch = 0; batch < 5; batch++) {
+            List<IndexedSegment> segments = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int n = batch * 4 + i;
+                segments.add(seg("m" + n, WS, "d1", "doc" + batch, i, "batch " + batch + " segment " + n + " words",
+                        vec(n % 8, 0.05 * i)));
+            }
+            index.upsert(segments);
+        }
+        List<List<SegmentHit>> before = new ArrayList<>();
+        for (RetrievalStrategy strategy : RetrievalStrategy.values()) {
+            before.add(index.search(query(strategy, "batch segment words", vec(1, 0.02), 10, "d1")));
+        }
+        index.optimize();
+        assertThat(index.count("d1")).isEqualTo(20);
+        for (RetrievalStrategy strategy : RetrievalStrategy.values()) {
+            List<SegmentHit> after = index.search(query(strategy, "batch segment words", vec(1, 0.02), 10, "d1"));
+            List<SegmentHit> was = before.get(strategy.ordinal());
+            assertThat(ids(after)).as(strategy.apiName()).isEqualTo(ids(was));
+            for (int i = 0; i < after.size(); i++) {
+                assertThat(after.get(i).score()).isCloseTo(was.get(i).score(), within(1e-6));
+            }
+        }
+        index.upsert(List.of(seg("late", WS, "d1", "doc9", 0, "added after the merge", vec(5, 0))));
+        assertThat(ids(index.search(query(SEMANTIC, null, vec(5, 0), 1, "d1")))).containsExactly("late");
     }
 
     @Test
