@@ -118,6 +118,8 @@ public final class LlmopsServer implements BeforeAllCallback {
         env.put("LLMOPS_INGEST_HEARTBEAT_SECONDS", "1");
         env.put("LLMOPS_INGEST_STALE_AFTER_SECONDS", "5");
         env.put("LLMOPS_INGEST_RECONCILE_INTERVAL_SECONDS", "1");
+        // clean-up timers every 2 s; what they delete is days old (CleanupIT ages its rows), so other tests' fresh rows stay
+        env.put("LLMOPS_CLEANUP_INTERVAL_SECONDS", "2");
         Path log = workDir().resolve("payara.log");
         PayaraServer server = PayaraServer.start(PayaraServer.Layout.fromSystemProperties(), freePort(), env, log,
                 List.of("-Djdk.net.hosts.file=" + hostsFile()));
