@@ -16,7 +16,7 @@ source "$PROJECT_DIR/bench/lib.sh"
 preflight
 build_private_copy with-tests
 reset_state
-export LLMOPS_KNOWLEDGE_INDEX_DIR="$OUT_DIR/index"
+export LLMOPS_KNOWLEDGE_INDEX_DIR="$(mktemp -d /tmp/llmops-bench-index.XXXXXX)"   # large: kept out of OUT_DIR
 start_server
 wait_ready
 

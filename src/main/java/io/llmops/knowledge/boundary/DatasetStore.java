@@ -48,6 +48,14 @@ public class DatasetStore {
                                 Instant createdAt, Instant updatedAt) {
     }
 
+    /**
+     * What searching and embedding need of a dataset, without the counts of {@link StoredDataset} (which
+     * sum over every segment: tens of milliseconds at 100k segments, paid by every hit test otherwise).
+     */
+    public record SearchTarget(UUID id, UUID workspaceId, String name, String embeddingProvider, String embeddingModel,
+                               String retrievalSettingsJson) {
+    }
+
     public record DatasetDraft(String name, String description, String icon, String embeddingProvider,
                                String embeddingModel, String retrievalSettingsJson) {
     }
@@ -182,9 +190,15 @@ public class DatasetStore {
                 .getResultStream().findFirst();
     }
 
-    /** The live (not deleted) dataset of the workspace with this id, if there is one. */
-    public Optional<StoredDataset> find(UUID workspaceId, UUID datasetId) {
-        return live(workspaceId, datasetId).map(this::open);
+    /** The live (not deleted) dataset of the workspace with this id, if there is one, to search it. */
+    public Optional<SearchTarget> findSearchTarget(UUID workspaceId, UUID datasetId) {
+        return live(workspaceId, datasetId).map(d -> new SearchTarget(d.id(), d.workspaceId(), d.name(),
+                d.embeddingProvider(), d.embeddingModel(), d.retrievalSettings()));
+    }
+
+    /** {@link #findSearchTarget}, or 404. */
+    public SearchTarget searchTarget(UUID workspaceId, UUID datasetId) {
+        return findSearchTarget(workspaceId, datasetId).orElseThrow(() -> ApiException.notFound("Dataset"));
     }
 
     /** Whether a live (not deleted) dataset of the workspace has this id. */

@@ -13,6 +13,7 @@ import io.llmops.knowledge.boundary.DatasetDtos.RetrievalSettingsView;
 import io.llmops.knowledge.boundary.DatasetDtos.SegmentPatch;
 import io.llmops.knowledge.boundary.DatasetDtos.SegmentRequest;
 import io.llmops.knowledge.boundary.DatasetDtos.SegmentView;
+import io.llmops.knowledge.boundary.DatasetStore.SearchTarget;
 import io.llmops.knowledge.boundary.DatasetStore.SegmentDraft;
 import io.llmops.knowledge.boundary.DatasetStore.StoredDataset;
 import io.llmops.knowledge.boundary.DatasetStore.StoredSegment;
@@ -104,7 +105,7 @@ public class Datasets {
             }
         }
         String settings = patch.retrievalSettings() == null ? null
-                : json(settings(settings(current), patch.retrievalSettings()));
+                : json(settings(settings(current.retrievalSettingsJson()), patch.retrievalSettings()));
         return view(store.update(workspaceId, datasetId, new DatasetStore.DatasetChange(
                 patch.name() == null ? null : patch.name().strip(),
                 patch.description() == null ? null : patch.description().strip(),
@@ -128,7 +129,7 @@ public class Datasets {
     }
 
     public SegmentView addSegment(UUID workspaceId, UUID datasetId, UUID documentId, SegmentRequest request) {
-        StoredDataset dataset = store.get(workspaceId, datasetId);
+        SearchTarget dataset = store.searchTarget(workspaceId, datasetId);
         SegmentDraft draft = draft(dataset, request.content().strip(), request.keywords());
         StoredSegment segment = store.addSegment(workspaceId, datasetId, documentId, draft);
         index.get().upsert(List.of(segment.indexed(store.documentEnabled(documentId))));
@@ -137,7 +138,7 @@ public class Datasets {
 
     /** New content is re-embedded and re-indexed; keywords given replace the stored ones, else new content gets extracted ones. */
     public SegmentView editSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, SegmentPatch patch) {
-        StoredDataset dataset = store.get(workspaceId, datasetId);
+        SearchTarget dataset = store.searchTarget(workspaceId, datasetId);
         StoredSegment current = store.segment(workspaceId, datasetId, documentId, segmentId);
         String content = patch.content() == null ? current.content() : patch.content().strip();
         SegmentDraft draft;
@@ -163,7 +164,7 @@ public class Datasets {
         index.get().deleteSegments(List.of(segmentId.toString()));
     }
 
-    private SegmentDraft draft(StoredDataset dataset, String content, List<String> given) {
+    private SegmentDraft draft(SearchTarget dataset, String content, List<String> given) {
         List<String> words = given == null ? keywords.extract(content) : SegmentKeywords.clean(given);
         float[] vector = embedders.forSegments(dataset.workspaceId(), dataset.embeddingProvider(), dataset.embeddingModel())
                 .embed(content);
@@ -176,7 +177,7 @@ public class Datasets {
      * One dataset's search, the same for hit testing and chat retrieval: the index is rebuilt first if
      * it lost the dataset, and the query is embedded once per embedding model ({@code queryVectors}).
      */
-    private List<SegmentHit> search(StoredDataset dataset, RetrievalSettings settings, String text,
+    private List<SegmentHit> search(SearchTarget dataset, RetrievalSettings settings, String text,
                                     Map<String, float[]> queryVectors) {
         ensureIndexed(dataset.id());
         float[] vector = settings.strategy() == RetrievalStrategy.FULL_TEXT ? null
@@ -213,8 +214,8 @@ public class Datasets {
     }
 
     public HitsView hit(UUID workspaceId, UUID accountId, UUID datasetId, HitRequest request) {
-        StoredDataset dataset = store.get(workspaceId, datasetId);
-        RetrievalSettings settings = settings(dataset).with(request.retrievalStrategy(), request.k(), request.score());
+        SearchTarget dataset = store.searchTarget(workspaceId, datasetId);
+        RetrievalSettings settings = settings(dataset.retrievalSettingsJson()).with(request.retrievalStrategy(), request.k(), request.score());
         String query = request.query().strip();
         List<SegmentHit> hits = search(dataset, settings, query, new HashMap<>());
         Map<UUID, DatasetStore.HitInfo> info = store.recordHits(workspaceId, datasetId, accountId, query,
@@ -249,11 +250,11 @@ public class Datasets {
         List<Retrieved> all = new ArrayList<>();
         Map<String, float[]> queryVectors = new HashMap<>();
         for (UUID datasetId : new LinkedHashSet<>(datasetIds)) {
-            StoredDataset dataset = store.find(workspaceId, datasetId).orElse(null);
+            SearchTarget dataset = store.findSearchTarget(workspaceId, datasetId).orElse(null);
             if (dataset == null) {
                 continue;
             }
-            RetrievalSettings settings = settings(dataset).with(strategy, topK, score);
+            RetrievalSettings settings = settings(dataset.retrievalSettingsJson()).with(strategy, topK, score);
             List<SegmentHit> hits = search(dataset, settings, text, queryVectors);
             Map<UUID, String> names = store.documentNames(hits.stream().map(h -> UUID.fromString(h.documentId())).toList());
             for (SegmentHit h : hits) {
@@ -283,8 +284,8 @@ public class Datasets {
         return body == null ? base : base.with(body.retrievalStrategy(), body.k(), body.score());
     }
 
-    static RetrievalSettings settings(StoredDataset dataset) {
-        RetrievalSettingsView v = JsonbProvider.shared().fromJson(dataset.retrievalSettingsJson(), RetrievalSettingsView.class);
+    static RetrievalSettings settings(String retrievalSettingsJson) {
+        RetrievalSettingsView v = JsonbProvider.shared().fromJson(retrievalSettingsJson, RetrievalSettingsView.class);
         return new RetrievalSettings(RetrievalStrategy.fromApiName(v.retrievalStrategy()), v.k(), v.score());
     }
 
@@ -309,7 +310,7 @@ public class Datasets {
 
     private static DatasetView view(StoredDataset d) {
         return new DatasetView(d.id(), d.name(), d.description(), d.icon(), d.embeddingProvider(), d.embeddingModel(),
-                view(settings(d)), d.documentCount(), d.characterCount(), d.hitCount(), d.appCount(), d.createdAt(),
+                view(settings(d.retrievalSettingsJson())), d.documentCount(), d.characterCount(), d.hitCount(), d.appCount(), d.createdAt(),
                 d.updatedAt());
     }
 
