@@ -11,7 +11,7 @@ import java.time.Duration;
 public class IngestionSettings {
 
     @Inject
-    @ConfigProperty(name = "llmops.ingest.checkpoint-segments", defaultValue = "32")
+    @ConfigProperty(name = "llmops.ingest.checkpoint-segments", defaultValue = "128")
     int checkpointSegments;
 
     @Inject
