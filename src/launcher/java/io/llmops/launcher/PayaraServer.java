@@ -81,15 +81,20 @@ public final class PayaraServer implements AutoCloseable {
     }
 
     /** Waits until GET /ping answers 200; fails if the server exits or the time runs out. */
+    /**
+     * Polls {@code GET /ping} until it answers 200. Each probe is a new HTTP/1.1 client: a probe that
+     * reached Grizzly before the application was deployed once left a pooled connection that never
+     * answered again, so every later probe on it timed out although the server was up.
+     */
     public void awaitReady(Duration timeout) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest ping = HttpRequest.newBuilder(URI.create(baseUrl() + "/ping")).timeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Payara Micro exited with code " + process.exitValue() + " before it was ready");
             }
-            try {
+            try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(1)).build()) {
                 if (client.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }
