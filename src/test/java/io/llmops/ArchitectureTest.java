@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /** The package-by-feature floors of DESIGN.md §3, plain-Java engines, and the one outbound HTTP client. */
 @AnalyzeClasses(packages = "io.llmops", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -112,4 +113,21 @@ class ArchitectureTest {
             .should().accessTargetWhere(OPENS_CONNECTION)
             .because("calls on a user's behalf go through OutboundHttp (SSRF guard, timeouts, redirect and body caps);"
                     + " model calls go through the LangChain4j provider modules");
+
+    // Payara's MP-JWT module filters every resource method annotated @PermitAll, @RolesAllowed or @DenyAll and
+    // asks the container, not our bearer-token filter, who is signed in: it would refuse those calls.
+    // Protected is the default (platform.security.SecureByDefault); @Public marks the public surface.
+    @ArchTest
+    static final ArchRule noContainerSecurityAnnotationsOnClasses = noClasses()
+            .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+            .orShould().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+            .orShould().beAnnotatedWith(jakarta.annotation.security.DenyAll.class)
+            .because("SecureByDefault guards resources; Payara's MP-JWT filters for these annotations would refuse calls");
+
+    @ArchTest
+    static final ArchRule noContainerSecurityAnnotationsOnMethods = noMethods()
+            .should().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+            .orShould().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+            .orShould().beAnnotatedWith(jakarta.annotation.security.DenyAll.class)
+            .because("SecureByDefault guards resources; Payara's MP-JWT filters for these annotations would refuse calls");
 }

@@ -3,7 +3,6 @@ package io.llmops.account.boundary;
 import io.llmops.account.boundary.AuthDtos.AccountView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("api/account")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "account")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,9 +4,8 @@ import io.llmops.account.boundary.AuthDtos.AuthResponse;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.error.Problem;
 import io.llmops.platform.security.Caller;
+import io.llmops.platform.security.Public;
 import io.llmops.platform.security.RevokedTokens;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -28,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 @Path("api/auth")
-@PermitAll
 @Tag(name = "auth")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +46,7 @@ public class AuthResource {
 
     @POST
     @Path("register")
+    @Public
     @Operation(summary = "Create an account and its own workspace, and sign in")
     @APIResponse(responseCode = "201", description = "Signed up",
             content = @Content(schema = @Schema(implementation = AuthResponse.class)))
@@ -59,6 +58,7 @@ public class AuthResource {
 
     @POST
     @Path("login")
+    @Public
     @Operation(summary = "Sign in with email and password (throttled per email and client address)")
     @APIResponse(responseCode = "401", description = "invalid_credentials",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -70,6 +70,7 @@ public class AuthResource {
 
     @POST
     @Path("refresh")
+    @Public
     @Operation(summary = "Exchange a refresh token for a new pair; a reused token revokes its whole family")
     public AuthResponse refresh(@Valid @NotNull AuthDtos.RefreshRequest request) {
         return accounts.refresh(request.refreshToken());
@@ -77,7 +78,6 @@ public class AuthResource {
 
     @POST
     @Path("logout")
-    @RolesAllowed(Roles.USER)
     @SecurityRequirement(name = Roles.BEARER_SCHEME)
     @Operation(summary = "Revoke this access token (on every instance) and its refresh-token family")
     @APIResponse(responseCode = "204", description = "Signed out")

@@ -6,7 +6,7 @@ import io.llmops.account.control.GitHubOAuth;
 import io.llmops.account.control.OAuthStates;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.outbound.OutboundHttp;
-import jakarta.annotation.security.PermitAll;
+import io.llmops.platform.security.Public;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("api/auth/oauth/github")
-@PermitAll
+@Public
 @Tag(name = "auth")
 @Produces(MediaType.APPLICATION_JSON)
 public class OAuthResource {

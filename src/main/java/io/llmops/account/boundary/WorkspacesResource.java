@@ -6,7 +6,6 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.UUID;
 
 @Path("api/workspaces")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "account")
 @Produces(MediaType.APPLICATION_JSON)

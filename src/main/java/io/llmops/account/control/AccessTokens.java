@@ -15,7 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Signs MicroProfile JWT access tokens (RS256) that MP-JWT verifies on every request. */
+/** Signs MicroProfile-JWT-shaped access tokens (RS256) that platform.security verifies on every request. */
 public final class AccessTokens {
 
     private final SigningKeys keys;

@@ -7,7 +7,6 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +36,6 @@ import java.util.UUID;
  * other workspace's app id (or a malformed one) answers 404.
  */
 @Path("api/apps/{app_id}")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")
 @Consumes(MediaType.APPLICATION_JSON)

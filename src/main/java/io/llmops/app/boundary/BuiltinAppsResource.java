@@ -5,7 +5,6 @@ import io.llmops.app.boundary.BuiltinAppDtos.BuiltinAppView;
 import io.llmops.app.control.BuiltinApps.Category;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +23,6 @@ import java.util.List;
 
 /** Built-in app templates: browse them and install one as a new app of the caller's workspace. */
 @Path("api/builtin-apps")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")
 @Produces(MediaType.APPLICATION_JSON)

@@ -30,6 +30,7 @@ import io.llmops.platform.web.SseWriter;
 import io.llmops.tool.boundary.ToolRegistry;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -96,6 +97,10 @@ public class ChatTurns {
     @Resource(lookup = "java:app/concurrent/llmops-virtual")
     ManagedExecutorService executor;
 
+    /** Turns start here: the factory's container context was captured once, at injection (see LlmopsApplication). */
+    @Resource(lookup = "java:app/concurrent/llmops-virtual-threads")
+    ManagedThreadFactory turnThreads;
+
     /** Summaries being written, by conversation: the next turn waits for its conversation's. */
     private final ConcurrentMap<UUID, CompletableFuture<Void>> pendingSummaries = new ConcurrentHashMap<>();
 
@@ -121,6 +126,11 @@ public class ChatTurns {
                 return false;
             }
         }
+    }
+
+    /** Runs a turn's work on a new virtual thread, so the request thread goes back to the pool. */
+    public void start(Runnable turnWork) {
+        turnThreads.newThread(turnWork).start();
     }
 
     public Prepared prepare(UUID workspaceId, UUID accountId, UUID appId, ChatRequest request) {
@@ -297,8 +307,7 @@ public class ChatTurns {
 
     /**
      * Inserts the turn's message row. Called by the request thread once the turn runs elsewhere, so the
-     * insert overlaps the model request (a second managed-executor task would cost more than the insert:
-     * each submission scans the WAR for context providers). A failure fails the turn, see {@link Prepared#awaitStored}.
+     * insert overlaps the model request. A failure fails the turn, see {@link Prepared#awaitStored}.
      */
     public void store(Prepared turn) {
         try {

@@ -4,7 +4,6 @@ import io.llmops.app.boundary.ChatDtos.ConversationUpdate;
 import io.llmops.app.boundary.ChatDtos.ConversationView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +24,6 @@ import java.util.UUID;
 
 /** One conversation of the caller's workspace: read, rename, pin, delete. */
 @Path("api/conversations/{conversation_id}")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "conversations")
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,9 +9,6 @@ import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
 import io.llmops.platform.web.SseWriter;
-import jakarta.annotation.Resource;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,11 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /**
- * The builder's debug chat with an app's draft config. Turns run on virtual threads from a managed
- * executor, so an open stream holds no platform thread while the model thinks.
+ * The builder's debug chat with an app's draft config. Turns run on virtual threads of a managed
+ * thread factory, so an open stream holds no platform thread while the model thinks.
  */
 @Path("api/apps/{app_id}/conversations")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")
 public class DebugChatResource {
@@ -58,9 +54,6 @@ public class DebugChatResource {
     @Inject
     Caller caller;
 
-    @Resource(lookup = "java:app/concurrent/llmops-virtual")
-    ManagedExecutorService executor;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({SseWriter.MEDIA_TYPE, MediaType.APPLICATION_JSON})
@@ -69,7 +62,7 @@ public class DebugChatResource {
     public void chat(@PathParam("app_id") UUID appId, @Valid @NotNull ChatDtos.ChatRequest request,
                      @Suspended AsyncResponse response) {
         ChatTurns.Prepared turn = turns.prepare(caller.workspaceId(), caller.accountId(), appId, request);
-        executor.execute(() -> {
+        turns.start(() -> {
             try {
                 if (request.blocking()) {
                     response.resume(Response.ok(turns.block(turn), MediaType.APPLICATION_JSON).build());
@@ -80,7 +73,7 @@ public class DebugChatResource {
                 response.resume(e);
             }
         });
-        turns.store(turn);   // the insert overlaps the model request the executor task has started
+        turns.store(turn);   // the insert overlaps the model request the turn's thread has started
     }
 
     @GET

@@ -2,7 +2,6 @@ package io.llmops.app.boundary;
 
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -16,7 +15,6 @@ import java.util.UUID;
 
 /** One message of the caller's workspace. */
 @Path("api/messages/{message_id}")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "conversations")
 public class MessageResource {

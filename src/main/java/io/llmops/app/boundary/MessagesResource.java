@@ -2,7 +2,6 @@ package io.llmops.app.boundary;
 
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +17,6 @@ import java.util.UUID;
 
 /** One message of a conversation in the caller's workspace; any other id answers 404. */
 @Path("api/messages/{message_id}")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")
 @Produces(MediaType.APPLICATION_JSON)

@@ -4,7 +4,6 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
 import io.llmops.platform.web.SseWriter;
 import jakarta.annotation.Resource;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** AI help for builders: an improved version of a prompt, streamed, from an app's draft model. */
 @Path("api/ai/optimize-prompt")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")
 public class OptimizePromptResource {

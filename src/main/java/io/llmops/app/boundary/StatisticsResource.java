@@ -6,7 +6,6 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.error.FieldError;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,7 +22,6 @@ import java.util.UUID;
 
 /** An app's usage statistics per UTC day. */
 @Path("api/apps/{app_id}/statistics")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")
 @Produces(MediaType.APPLICATION_JSON)

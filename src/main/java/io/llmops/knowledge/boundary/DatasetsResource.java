@@ -11,7 +11,6 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +35,6 @@ import java.util.UUID;
 
 /** Knowledge bases of the caller's workspace: datasets, their documents, manual segments and hit testing. */
 @Path("api/datasets")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "datasets")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -12,7 +12,6 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +40,6 @@ import java.util.UUID;
  * rename, enable, delete, pause, resume, retry, and their segments.
  */
 @Path("api/datasets/{dataset_id}/documents")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "datasets")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -4,7 +4,6 @@ import io.llmops.knowledge.boundary.UploadFileDtos.UploadFileView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,7 +32,6 @@ import java.util.UUID;
  * refuses other body types with 415 after it.
  */
 @Path("api/upload-files")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "knowledge")
 @Produces(MediaType.APPLICATION_JSON)

@@ -5,7 +5,6 @@ import io.llmops.model.boundary.ModelDtos.ProviderView;
 import io.llmops.model.control.ModelSpec;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 
 @Path("api/model-providers")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "model")
 @Consumes(MediaType.APPLICATION_JSON)

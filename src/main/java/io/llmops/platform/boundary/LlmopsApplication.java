@@ -1,13 +1,12 @@
 package io.llmops.platform.boundary;
 
-import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
 import java.util.Map;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -15,14 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The one JAX-RS application. Console API under /api, service API under /v1, /ping at the root.
- * ApplicationScoped because bean discovery is "annotated" and MP-JWT needs the class to be a bean.
- * Defines the virtual-thread executor long-running work (chat turns) runs on.
+ * Bearer tokens are checked by our own filter (platform.security.SecureByDefault), not by the
+ * container's MP-JWT mechanism: verified tokens are remembered, which the container's JASPIC path
+ * cannot do (bench/README.md, "Chat turn overhead").
+ * Defines the virtual-thread executor background work runs on, and the virtual-thread factory chat
+ * turns start on: a factory captures the container context once, when it is looked up, whereas the
+ * executor captures it per submission (a scan of the WAR for context providers each time).
  */
 @ManagedExecutorDefinition(name = "java:app/concurrent/llmops-virtual", virtual = true)
+@ManagedThreadFactoryDefinition(name = "java:app/concurrent/llmops-virtual-threads", virtual = true)
 @ApplicationPath("/")
 @ApplicationScoped
-@LoginConfig(authMethod = "MP-JWT")
-@DeclareRoles({Roles.USER})
 @OpenAPIDefinition(info = @Info(title = "LLMOps API", version = "0.1.0",
         description = "Console API (/api, bearer JWT) and service API (/v1, bearer app key) of LLMOps."))
 @SecurityScheme(securitySchemeName = Roles.BEARER_SCHEME, type = SecuritySchemeType.HTTP,

@@ -1,7 +1,7 @@
 package io.llmops.platform.boundary;
 
 import io.llmops.platform.error.ApiException;
-import jakarta.annotation.security.PermitAll;
+import io.llmops.platform.security.Public;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * Only plain file names of the webjar are served; nothing else on the class path is reachable.
  */
 @Path("openapi-ui")
-@PermitAll
+@Public
 public class OpenApiUiResource {
 
     private static final String OWN = "openapi-ui/";

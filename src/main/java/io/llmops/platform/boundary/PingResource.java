@@ -1,6 +1,6 @@
 package io.llmops.platform.boundary;
 
-import jakarta.annotation.security.PermitAll;
+import io.llmops.platform.security.Public;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("ping")
-@PermitAll
+@Public
 @Tag(name = "ops")
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {

@@ -2,8 +2,6 @@ package io.llmops.platform.security;
 
 import io.llmops.platform.error.ApiException;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,43 +16,40 @@ public class Caller {
     /** Claim holding the refresh-token family the token was issued with (revoked on logout). */
     public static final String FAMILY_CLAIM = "fam";
 
-    @Inject
-    JsonWebToken token;
+    private VerifiedToken token;
+
+    /**
+     * Set by the bearer-token filter once the request's token passed every check. Public because a
+     * package-private method would not go through the request-scoped proxy (it would set the proxy's field).
+     */
+    public void authenticate(VerifiedToken verified) {
+        this.token = verified;
+    }
 
     public UUID accountId() {
-        return uuidClaim(token.getSubject());
+        return require().accountId();
     }
 
     public UUID workspaceId() {
-        return uuidClaim(textClaim(token, WORKSPACE_CLAIM));
+        return require().workspaceId();
     }
 
     public String tokenId() {
-        return token.getTokenID();
+        return require().tokenId();
     }
 
     public String refreshFamily() {
-        return textClaim(token, FAMILY_CLAIM);
+        return require().familyId();
     }
 
     public Duration remainingLifetime() {
-        return Duration.between(Instant.now(), Instant.ofEpochSecond(token.getExpirationTime()));
+        return Duration.between(Instant.now(), require().expiresAt());
     }
 
-    /** A custom string claim's text: MP-JWT may hand it over as a JSON string, quotes included. */
-    static String textClaim(JsonWebToken token, String name) {
-        Object claim = token.getClaim(name);
-        return claim == null ? null : claim.toString().replace("\"", "");
-    }
-
-    private static UUID uuidClaim(String value) {
-        if (value == null) {
+    private VerifiedToken require() {
+        if (token == null) {
             throw ApiException.unauthorized("unauthorized", "A valid bearer token is required");
         }
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.unauthorized("unauthorized", "A valid bearer token is required");
-        }
+        return token;
     }
 }

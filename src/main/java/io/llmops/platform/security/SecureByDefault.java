@@ -1,7 +1,6 @@
 package io.llmops.platform.security;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
+import io.llmops.platform.boundary.Roles;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
@@ -11,35 +10,23 @@ import java.lang.reflect.Method;
 import java.util.Set;
 
 /**
- * Every resource method needs a valid, unrevoked bearer token unless it (or its class) is
- * {@code @PermitAll}. The decision is bound to the matched method, after routing, so no spelling
- * of a path ("//", "%2e%2e", ";x=y", case, trailing "/") can reach a method without its check.
+ * Every resource method needs a valid, unrevoked bearer token of a signed-in user unless it (or its
+ * class) is {@link Public}. The decision is bound to the matched method, after routing, so no
+ * spelling of a path ("//", "%2e%2e", ";x=y", case, trailing "/") can reach a method without its check.
  */
 @Provider
 public class SecureByDefault implements DynamicFeature {
 
+    private static final Set<String> SIGNED_IN = Set.of(Roles.USER);
+
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
-        Method method = resourceInfo.getResourceMethod();
-        Class<?> resourceClass = resourceInfo.getResourceClass();
-        if (!isPublic(method, resourceClass)) {
-            context.register(new BearerTokenFilter(allowedRoles(method, resourceClass)));
+        if (!isPublic(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass())) {
+            context.register(new BearerTokenFilter(SIGNED_IN));
         }
     }
 
     public static boolean isPublic(Method method, Class<?> resourceClass) {
-        if (method.isAnnotationPresent(RolesAllowed.class)) {
-            return false;
-        }
-        return method.isAnnotationPresent(PermitAll.class) || resourceClass.isAnnotationPresent(PermitAll.class);
-    }
-
-    /** The roles of {@code @RolesAllowed} on the method, else on the class; empty means any signed-in caller. */
-    static Set<String> allowedRoles(Method method, Class<?> resourceClass) {
-        RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
-        if (roles == null) {
-            roles = resourceClass.getAnnotation(RolesAllowed.class);
-        }
-        return roles == null ? Set.of() : Set.of(roles.value());
+        return method.isAnnotationPresent(Public.class) || resourceClass.isAnnotationPresent(Public.class);
     }
 }

@@ -13,8 +13,8 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
 /**
- * The RSA pair that signs access tokens (private, ours only) and verifies them (public, also read
- * by MP-JWT as {@code mp.jwt.verify.publickey}). Refuses a missing, short (&lt; 2048 bits) or
+ * The RSA pair that signs access tokens (private, ours only) and verifies them (public, used by
+ * {@link BearerTokens}). Refuses a missing, short (&lt; 2048 bits) or
  * mismatched pair. PEM with or without its BEGIN/END lines is accepted.
  */
 public record SigningKeys(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {

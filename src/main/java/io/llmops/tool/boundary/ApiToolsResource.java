@@ -9,7 +9,6 @@ import io.llmops.tool.boundary.ApiToolDtos.ProviderView;
 import io.llmops.tool.boundary.ApiToolDtos.ToolView;
 import io.llmops.tool.boundary.ApiToolDtos.ValidateRequest;
 import io.llmops.tool.boundary.ApiToolDtos.ValidationView;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,7 +33,6 @@ import java.util.UUID;
 
 /** Custom API tools imported from OpenAPI specs, per workspace. */
 @Path("api/api-tools")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "tools")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -2,12 +2,11 @@ package io.llmops.tool.boundary;
 
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import io.llmops.platform.security.Public;
 import io.llmops.tool.boundary.BuiltinToolDtos.CredentialsView;
 import io.llmops.tool.boundary.BuiltinToolDtos.ProviderView;
 import io.llmops.tool.boundary.BuiltinToolDtos.ToolView;
 import io.llmops.tool.control.builtin.BuiltinCatalog;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 
 @Path("api/builtin-tools")
-@RolesAllowed(Roles.USER)
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "tool")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -65,7 +63,7 @@ public class BuiltinToolsResource {
 
     @GET
     @Path("{provider}/icon")
-    @PermitAll // a static picture, loaded by <img> tags that cannot send a bearer token
+    @Public // a static picture, loaded by <img> tags that cannot send a bearer token
     @Produces(SVG)
     @Operation(summary = "The provider's icon (SVG)")
     public Response icon(@PathParam("provider") String provider) {
