@@ -3,6 +3,7 @@ package io.llmops.account.boundary;
 import io.llmops.account.boundary.AuthDtos.AccountView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
+@ApplicationScoped
 @Path("api/account")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "account")

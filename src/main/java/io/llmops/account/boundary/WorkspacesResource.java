@@ -6,6 +6,7 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 
+@ApplicationScoped
 @Path("api/workspaces")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "account")

@@ -7,6 +7,7 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +36,7 @@ import java.util.UUID;
  * One app of the caller's workspace: its card, its draft config, publishing and version history. Any
  * other workspace's app id (or a malformed one) answers 404.
  */
+@ApplicationScoped
 @Path("api/apps/{app_id}")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")

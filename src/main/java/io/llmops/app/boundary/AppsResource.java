@@ -5,6 +5,7 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The collection of the caller's workspace's apps; one app is {@link AppResource}. */
+@ApplicationScoped
 @Path("api/apps")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")

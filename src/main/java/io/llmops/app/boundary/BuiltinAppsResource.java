@@ -5,6 +5,7 @@ import io.llmops.app.boundary.BuiltinAppDtos.BuiltinAppView;
 import io.llmops.app.control.BuiltinApps.Category;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 /** Built-in app templates: browse them and install one as a new app of the caller's workspace. */
+@ApplicationScoped
 @Path("api/builtin-apps")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")

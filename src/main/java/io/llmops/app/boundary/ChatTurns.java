@@ -28,9 +28,10 @@ import io.llmops.platform.error.ApiException;
 import io.llmops.platform.persistence.Timestamps;
 import io.llmops.platform.web.SseWriter;
 import io.llmops.tool.boundary.ToolRegistry;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +50,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -97,9 +99,11 @@ public class ChatTurns {
     @Resource(lookup = "java:app/concurrent/llmops-virtual")
     ManagedExecutorService executor;
 
-    /** Turns start here: the factory's container context was captured once, at injection (see LlmopsApplication). */
-    @Resource(lookup = "java:app/concurrent/llmops-virtual-threads")
-    ManagedThreadFactory turnThreads;
+    @Resource
+    ContextService contextService;
+
+    /** Runs a task inside the application's container context, captured once (see {@link #start}). */
+    private Executor inContainerContext;
 
     /** Summaries being written, by conversation: the next turn waits for its conversation's. */
     private final ConcurrentMap<UUID, CompletableFuture<Void>> pendingSummaries = new ConcurrentHashMap<>();
@@ -128,9 +132,26 @@ public class ChatTurns {
         }
     }
 
-    /** Runs a turn's work on a new virtual thread, so the request thread goes back to the pool. */
+    @PostConstruct
+    void captureContainerContext() {
+        inContainerContext = contextService.createContextualProxy(new DirectExecutor(), Executor.class);
+    }
+
+    /**
+     * Runs a turn's work on a new virtual thread, so the request thread goes back to the pool and an open
+     * stream pins no platform thread. The container context (naming, class loader, transactions) comes from
+     * a contextual proxy made once: a managed executor or thread factory captures it anew for every task,
+     * and in Payara that capture scans every jar of the WAR for context providers (bench/README.md).
+     */
     public void start(Runnable turnWork) {
-        turnThreads.newThread(turnWork).start();
+        Thread.ofVirtual().name("chat-turn").start(() -> inContainerContext.execute(turnWork));
+    }
+
+    private static final class DirectExecutor implements Executor, java.io.Serializable {
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
     }
 
     public Prepared prepare(UUID workspaceId, UUID accountId, UUID appId, ChatRequest request) {

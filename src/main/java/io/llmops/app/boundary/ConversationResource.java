@@ -4,6 +4,7 @@ import io.llmops.app.boundary.ChatDtos.ConversationUpdate;
 import io.llmops.app.boundary.ChatDtos.ConversationView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** One conversation of the caller's workspace: read, rename, pin, delete. */
+@ApplicationScoped
 @Path("api/conversations/{conversation_id}")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "conversations")

@@ -9,6 +9,7 @@ import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
 import io.llmops.platform.web.SseWriter;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,9 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /**
- * The builder's debug chat with an app's draft config. Turns run on virtual threads of a managed
- * thread factory, so an open stream holds no platform thread while the model thinks.
+ * The builder's debug chat with an app's draft config. Turns run on virtual threads in the container's
+ * context ({@link ChatTurns#start}), so an open stream holds no platform thread while the model thinks.
  */
+@ApplicationScoped
 @Path("api/apps/{app_id}/conversations")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")

@@ -2,6 +2,7 @@ package io.llmops.app.boundary;
 
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** One message of the caller's workspace. */
+@ApplicationScoped
 @Path("api/messages/{message_id}")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "conversations")

@@ -2,6 +2,7 @@ package io.llmops.app.boundary;
 
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** One message of a conversation in the caller's workspace; any other id answers 404. */
+@ApplicationScoped
 @Path("api/messages/{message_id}")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")

@@ -5,6 +5,7 @@ import io.llmops.platform.security.Caller;
 import io.llmops.platform.web.SseWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** AI help for builders: an improved version of a prompt, streamed, from an app's draft model. */
+@ApplicationScoped
 @Path("api/ai/optimize-prompt")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")

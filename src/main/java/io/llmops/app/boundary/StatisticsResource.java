@@ -6,6 +6,7 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.error.FieldError;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An app's usage statistics per UTC day. */
+@ApplicationScoped
 @Path("api/apps/{app_id}/statistics")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "apps")

@@ -11,6 +11,7 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** Knowledge bases of the caller's workspace: datasets, their documents, manual segments and hit testing. */
+@ApplicationScoped
 @Path("api/datasets")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "datasets")

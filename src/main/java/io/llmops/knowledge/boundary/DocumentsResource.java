@@ -12,6 +12,7 @@ import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +40,7 @@ import java.util.UUID;
  * A dataset's documents: uploads ingested by the batch job (created by batch, progress per document),
  * rename, enable, delete, pause, resume, retry, and their segments.
  */
+@ApplicationScoped
 @Path("api/datasets/{dataset_id}/documents")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "datasets")

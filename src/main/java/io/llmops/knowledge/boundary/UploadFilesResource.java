@@ -4,6 +4,7 @@ import io.llmops.knowledge.boundary.UploadFileDtos.UploadFileView;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +32,7 @@ import java.util.UUID;
  * declare no {@code @Consumes}: Jersey would answer 415 before authentication; {@link UploadBodyLimit}
  * refuses other body types with 415 after it.
  */
+@ApplicationScoped
 @Path("api/upload-files")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "knowledge")

@@ -5,6 +5,7 @@ import io.llmops.model.boundary.ModelDtos.ProviderView;
 import io.llmops.model.control.ModelSpec;
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+@ApplicationScoped
 @Path("api/model-providers")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "model")

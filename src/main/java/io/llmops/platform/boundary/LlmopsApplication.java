@@ -1,7 +1,6 @@
 package io.llmops.platform.boundary;
 
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
-import jakarta.enterprise.concurrent.ManagedThreadFactoryDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -17,12 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * Bearer tokens are checked by our own filter (platform.security.SecureByDefault), not by the
  * container's MP-JWT mechanism: verified tokens are remembered, which the container's JASPIC path
  * cannot do (bench/README.md, "Chat turn overhead").
- * Defines the virtual-thread executor background work runs on, and the virtual-thread factory chat
- * turns start on: a factory captures the container context once, when it is looked up, whereas the
- * executor captures it per submission (a scan of the WAR for context providers each time).
+ * Defines the virtual-thread executor background work runs on.
  */
 @ManagedExecutorDefinition(name = "java:app/concurrent/llmops-virtual", virtual = true)
-@ManagedThreadFactoryDefinition(name = "java:app/concurrent/llmops-virtual-threads", virtual = true)
 @ApplicationPath("/")
 @ApplicationScoped
 @OpenAPIDefinition(info = @Info(title = "LLMOps API", version = "0.1.0",

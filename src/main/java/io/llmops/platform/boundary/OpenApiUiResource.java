@@ -2,6 +2,7 @@ package io.llmops.platform.boundary;
 
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.security.Public;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
  * Swagger UI at /openapi-ui/, from the swagger-ui webjar in the WAR, pointed at /openapi.
  * Only plain file names of the webjar are served; nothing else on the class path is reachable.
  */
+@ApplicationScoped
 @Path("openapi-ui")
 @Public
 public class OpenApiUiResource {

@@ -9,6 +9,7 @@ import io.llmops.tool.boundary.ApiToolDtos.ProviderView;
 import io.llmops.tool.boundary.ApiToolDtos.ToolView;
 import io.llmops.tool.boundary.ApiToolDtos.ValidateRequest;
 import io.llmops.tool.boundary.ApiToolDtos.ValidationView;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 
 /** Custom API tools imported from OpenAPI specs, per workspace. */
+@ApplicationScoped
 @Path("api/api-tools")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "tools")

@@ -7,6 +7,7 @@ import io.llmops.tool.boundary.BuiltinToolDtos.CredentialsView;
 import io.llmops.tool.boundary.BuiltinToolDtos.ProviderView;
 import io.llmops.tool.boundary.BuiltinToolDtos.ToolView;
 import io.llmops.tool.control.builtin.BuiltinCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+@ApplicationScoped
 @Path("api/builtin-tools")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "tool")

@@ -2,6 +2,7 @@ package io.llmops.tool.boundary;
 
 import io.llmops.platform.boundary.Roles;
 import io.llmops.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("api/tools/test")
 @SecurityRequirement(name = Roles.BEARER_SCHEME)
 @Tag(name = "tool")
