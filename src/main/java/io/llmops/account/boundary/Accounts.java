@@ -100,7 +100,7 @@ public class Accounts {
     public AuthResponse refresh(String presented) {
         RefreshToken token = em.createQuery("select t from RefreshToken t where t.tokenHash = :hash", RefreshToken.class)
                 .setParameter("hash", OpaqueTokens.sha256(presented))
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(Accounts::invalidRefreshToken);
         if (token.isRotated()) {
             revokeFamily(token.familyId());
@@ -135,7 +135,7 @@ public class Accounts {
         Optional<OAuthIdentity> identity = em.createQuery(
                         "select i from OAuthIdentity i where i.provider = 'github' and i.openId = :openId", OAuthIdentity.class)
                 .setParameter("openId", profile.openId())
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
         Account account;
         if (identity.isPresent()) {
             identity.get().replaceToken(sealedToken);
@@ -187,7 +187,7 @@ public class Accounts {
         return em.createQuery("select w, m.role from Workspace w, WorkspaceMember m "
                         + "where m.workspaceId = w.id and m.accountId = :account order by w.createdAt", Object[].class)
                 .setParameter("account", accountId)
-                .getResultStream()
+                .getResultList().stream()
                 .map(row -> workspaceView((Workspace) row[0], (WorkspaceMember.Role) row[1]))
                 .toList();
     }
@@ -204,7 +204,7 @@ public class Accounts {
                         + "where m.accountId = a.id and m.workspaceId = :workspace order by m.createdAt, a.id", Object[].class)
                 .setParameter("workspace", workspaceId)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream()
+                .getResultList().stream()
                 .map(row -> {
                     Account a = (Account) row[0];
                     WorkspaceMember m = (WorkspaceMember) row[1];
@@ -253,7 +253,7 @@ public class Accounts {
 
     private Optional<Account> findByEmail(String email) {
         return em.createQuery("select a from Account a where a.email = :email", Account.class)
-                .setParameter("email", email).getResultStream().findFirst();
+                .setParameter("email", email).getResultList().stream().findFirst();
     }
 
     private Account requireAccount(UUID accountId) {

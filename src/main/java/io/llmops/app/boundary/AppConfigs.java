@@ -111,7 +111,7 @@ public class AppConfigs {
                         + "and v.workspaceId = :workspace order by v.version desc", AppConfigVersion.class)
                 .setParameter("app", app.id()).setParameter("workspace", workspaceId)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(AppViews::of).toList();
+                .getResultList().stream().map(AppViews::of).toList();
         long total = em.createQuery("select count(v) from AppConfigVersion v where v.appId = :app "
                         + "and v.workspaceId = :workspace", Long.class)
                 .setParameter("app", app.id()).setParameter("workspace", workspaceId).getSingleResult();
@@ -124,7 +124,7 @@ public class AppConfigs {
         AppConfigVersion version = em.createQuery("select v from AppConfigVersion v where v.id = :id "
                         + "and v.appId = :app and v.workspaceId = :workspace", AppConfigVersion.class)
                 .setParameter("id", versionId).setParameter("app", app.id()).setParameter("workspace", workspaceId)
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("App config version"));
         AppConfig config = version.config();
         app.replaceDraft(config);

@@ -23,7 +23,7 @@ final class AppLookup {
                         + "and a.deletedAt is null", App.class)
                 .setParameter("id", appId).setParameter("workspace", workspaceId)
                 .setLockMode(lock)
-                .getResultStream().findFirst()
+                .getResultList().stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("App"));
     }
 }

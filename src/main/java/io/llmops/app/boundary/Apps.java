@@ -57,7 +57,7 @@ public class Apps {
                         + " order by a.createdAt desc, a.id desc", Object[].class)
                 .setParameter("workspace", workspaceId).setParameter("pattern", pattern)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream()
+                .getResultList().stream()
                 .map(row -> AppViews.of((App) row[0], (Integer) row[1]))
                 .toList();
         long total = em.createQuery("select count(a) from App a where " + LISTED, Long.class)

@@ -13,6 +13,7 @@ import io.llmops.app.entity.MessageAgentThought;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
+import io.llmops.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -42,7 +43,7 @@ public class ChatHistory {
                             + "and c.appId = :app and c.invokeFrom = :from and c.deletedAt is null", Conversation.class)
                     .setParameter("id", requested).setParameter("ws", workspaceId).setParameter("app", appId)
                     .setParameter("from", Conversation.DEBUGGER)
-                    .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Conversation"));
+                    .getResultList().stream().findFirst().orElseThrow(() -> ApiException.notFound("Conversation"));
         }
         return latestDebuggerConversation(workspaceId, appId, accountId).orElseGet(() -> {
             Conversation created = new Conversation(workspaceId, appId, Conversation.DEBUGGER, accountId, null);
@@ -65,11 +66,12 @@ public class ChatHistory {
     /** Stores a turn's message; a conversation without a name is named after its first query. */
     public void start(Message message) {
         em.persist(message);
-        Conversation conversation = em.find(Conversation.class, message.conversationId());
-        if (conversation != null) {
-            conversation.nameIfUnnamed(ConversationNames.fromQuery(message.query()));
-            conversation.touched();
-        }
+        // one UPDATE, no SELECT and dirty check first: this runs beside every model request
+        String name = ConversationNames.fromQuery(message.query());
+        em.createQuery("update Conversation c set c.updatedAt = :now, "
+                        + "c.name = case when c.name = '' and :name <> '' then :name else c.name end where c.id = :id")
+                .setParameter("now", Timestamps.now()).setParameter("name", name == null ? "" : name)
+                .setParameter("id", message.conversationId()).executeUpdate();
     }
 
     /**
@@ -125,7 +127,7 @@ public class ChatHistory {
                         + "and m.workspaceId = :ws and c.id = m.conversationId and c.workspaceId = :ws "
                         + "and m.deletedAt is null and c.deletedAt is null", Object[].class)
                 .setParameter("id", messageId).setParameter("ws", workspaceId)
-                .getResultStream().findFirst().map(row -> {
+                .getResultList().stream().findFirst().map(row -> {
                     Message target = (Message) row[0];
                     List<Message> newestFirst = em.createQuery("select m from Message m where m.conversationId = :c "
                                     + "and m.deletedAt is null and m.createdAt < :at and m.status <> 'error' "
@@ -167,7 +169,7 @@ public class ChatHistory {
                         + "and c.accountId = :account and c.invokeFrom = :from and c.deletedAt is null "
                         + "order by c.createdAt desc", Conversation.class)
                 .setParameter("ws", workspaceId).setParameter("app", appId).setParameter("account", accountId)
-                .setParameter("from", Conversation.DEBUGGER).setMaxResults(1).getResultStream().findFirst();
+                .setParameter("from", Conversation.DEBUGGER).setMaxResults(1).getResultList().stream().findFirst();
     }
 
     private Page<MessageView> messages(Conversation conversation, PageQuery page) {
@@ -182,7 +184,7 @@ public class ChatHistory {
                         "select t, t.messageId from MessageAgentThought t where t.messageId in :ids order by t.position",
                         Object[].class)
                 .setParameter("ids", items.stream().map(Message::id).toList())
-                .getResultStream()
+                .getResultList().stream()
                 .collect(Collectors.groupingBy(row -> (UUID) row[1], Collectors.mapping(row -> {
                     MessageAgentThought t = (MessageAgentThought) row[0];
                     return new ThoughtView(t.id(), t.position(), t.thought(), t.tool(), t.toolInput(), t.observation(),

@@ -56,7 +56,7 @@ public class Conversations {
         Message message = em.createQuery("select m from Message m where m.id = :id and m.workspaceId = :ws "
                         + "and m.deletedAt is null", Message.class)
                 .setParameter("id", messageId).setParameter("ws", workspaceId)
-                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Message"));
+                .getResultList().stream().findFirst().orElseThrow(() -> ApiException.notFound("Message"));
         message.delete();
     }
 
@@ -64,7 +64,7 @@ public class Conversations {
         return em.createQuery("select c from Conversation c where c.id = :id and c.workspaceId = :ws "
                         + "and c.deletedAt is null", Conversation.class)
                 .setParameter("id", conversationId).setParameter("ws", workspaceId)
-                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Conversation"));
+                .getResultList().stream().findFirst().orElseThrow(() -> ApiException.notFound("Conversation"));
     }
 
     static ConversationView view(Conversation c) {

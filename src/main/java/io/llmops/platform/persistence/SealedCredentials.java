@@ -1,5 +1,7 @@
 package io.llmops.platform.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.llmops.platform.crypto.SecretBox;
 import io.llmops.platform.json.JsonbProvider;
 import jakarta.persistence.EntityManager;
@@ -28,6 +30,13 @@ public final class SealedCredentials {
             return "Stored[" + provider + ", values=****]";
         }
     }
+
+    /**
+     * Opened documents by ciphertext, so a chat turn does not decrypt and parse the same credentials
+     * every time. A ciphertext never changes meaning (a new secret key means a new process), and a
+     * changed credential is a new ciphertext (fresh nonce), so entries never go stale.
+     */
+    private static final Cache<String, Map<String, String>> OPENED = Caffeine.newBuilder().maximumSize(2_000).build();
 
     private final EntityManager em;
     private final SecretBox secretBox;
@@ -76,9 +85,13 @@ public final class SealedCredentials {
     }
 
     private Stored open(String provider, String sealed, Instant createdAt, Instant updatedAt) {
+        return new Stored(provider, OPENED.get(sealed, this::decrypt), createdAt, updatedAt);
+    }
+
+    private Map<String, String> decrypt(String sealed) {
         Map<?, ?> document = JsonbProvider.shared().fromJson(secretBox.decrypt(sealed), Map.class);
         Map<String, String> values = new LinkedHashMap<>();
         document.forEach((k, v) -> values.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-        return new Stored(provider, values, createdAt, updatedAt);
+        return java.util.Collections.unmodifiableMap(values);
     }
 }

@@ -92,7 +92,7 @@ public class ApiToolStore {
                         + " order by p.createdAt desc, p.id desc", ApiProvider.class)
                 .setParameter("workspace", workspaceId).setParameter("pattern", pattern)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(this::open).toList();
+                .getResultList().stream().map(this::open).toList();
         long total = em.createQuery("select count(p) from ApiProvider p where " + LISTED, Long.class)
                 .setParameter("workspace", workspaceId).setParameter("pattern", pattern).getSingleResult();
         return Page.of(items, page, total);
@@ -123,13 +123,13 @@ public class ApiToolStore {
     private Optional<ApiProvider> row(UUID workspaceId, UUID providerId) {
         return em.createQuery("select p from ApiProvider p where p.id = :id and p.workspaceId = :w", ApiProvider.class)
                 .setParameter("id", providerId).setParameter("w", workspaceId)
-                .getResultStream().findFirst();
+                .getResultList().stream().findFirst();
     }
 
     private Stored open(ApiProvider provider) {
         List<ApiOperation> operations = em.createQuery("select t from ApiTool t where t.providerId = :p order by t.position",
                         ApiTool.class)
-                .setParameter("p", provider.id()).getResultStream()
+                .setParameter("p", provider.id()).getResultList().stream()
                 .map(t -> new ApiOperation(t.name(), t.description(), t.method(), t.path(), t.bodyType(),
                         ApiToolJson.parameters(t.parametersJson())))
                 .toList();
