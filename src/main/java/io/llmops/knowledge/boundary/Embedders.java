@@ -38,7 +38,8 @@ public class Embedders {
     /** Through {@link QueryVectors}: a query embedded in the last minutes by the same model is not embedded again. */
     public float[] embedQuery(UUID workspaceId, String provider, String model, String text) {
         WorkspaceEmbeddingModel resolved = resolve(workspaceId, provider, model);
-        return queryVectors.get(resolved.id(), text, () -> resolved.model().embed(text).content().vector());
+        // per workspace too: whether a text was asked lately must not show through another workspace's latency
+        return queryVectors.get(workspaceId + "/" + resolved.id(), text, () -> resolved.model().embed(text).content().vector());
     }
 
     /** 400 unless the model is one we offer and, for a remote one, the workspace has its provider's credentials. */

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Recently embedded queries, in memory: hit testing repeats a query while its owner tries strategies,
  * k and thresholds, and an agent's searches repeat common questions, so the same text need not go to
  * the model again (Dify keeps query embeddings in Redis for ten minutes for the same reason). Bounded
- * by entries and age; keyed by the model's id (which names its endpoint too) and the exact text.
+ * by entries and age; keyed by the caller's scope (e.g. workspace and model id) and the exact text.
  * Unlike {@link EmbeddingCache}, nothing is persisted: most queries are one-off texts.
  */
 public final class QueryVectors {
@@ -46,9 +46,9 @@ public final class QueryVectors {
         this(DEFAULT_ENTRIES, DEFAULT_TTL, Clock.systemUTC());
     }
 
-    /** The cached vector of this text by this model, else {@code embed}'s (then cached); a copy either way. */
-    public float[] get(String modelId, String text, Supplier<float[]> embed) {
-        String key = modelId + '\n' + text;
+    /** The cached vector of this text in this scope, else {@code embed}'s (then cached); a copy either way. */
+    public float[] get(String scope, String text, Supplier<float[]> embed) {
+        String key = scope + '\n' + text;
         Instant now = clock.instant();
         synchronized (entries) {
             Cached hit = entries.get(key);
