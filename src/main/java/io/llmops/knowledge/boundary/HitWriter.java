@@ -74,11 +74,11 @@ public class HitWriter {
 
     /** Queues the hit test's record; writes it at once (on this thread) if the queue is full or closed. */
     public void record(RecordedHit hit) {
-        boolean start;
+        boolean queuedIt;
+        boolean start = false;
         synchronized (monitor) {
-            if (closed || queue.remainingCapacity() == 0) {
-                start = false;
-            } else {
+            queuedIt = !closed && queue.remainingCapacity() > 0;
+            if (queuedIt) {
                 Queued q = new Queued(++queued, hit);
                 queue.add(q);
                 lastByDataset.put(hit.datasetId(), q.sequence());
@@ -92,14 +92,11 @@ public class HitWriter {
                 }
                 start = !running;
                 running = true;
-                hit = null;
             }
         }
-        if (hit != null) {
+        if (!queuedIt) {
             store.writeHits(List.of(hit));
-            return;
-        }
-        if (start) {
+        } else if (start) {
             startWriter();
         }
     }
@@ -285,11 +282,14 @@ public class HitWriter {
     /** Writes what is still queued before the application stops. */
     @PreDestroy
     void close() {
+        long last;
         synchronized (monitor) {
             closed = true;
             flushNow = true;
             monitor.notifyAll();
+            last = queued;
         }
         writeQueued();
+        awaitWritten(last == 0 ? null : last); // and the batch the writer may be writing
     }
 }
