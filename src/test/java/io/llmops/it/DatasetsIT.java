@@ -324,6 +324,49 @@ class DatasetsIT {
     }
 
     @Test
+    void concurrentHitTestsAndDeletesLeaveTheDatasetsHitCountEqualToItsSegments() throws Exception {
+        Session owner = api.register();
+        Ingestion ingestion = new Ingestion(api);
+        String ds = createDataset(owner, "Busy").path("id").asText();
+        String manual = manualDocument(owner, ds);
+        List<String> segments = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            segments.add(addSegment(owner, ds, manual, "shared words segment " + i + " about coffee").path("id").asText());
+        }
+        String upload = ingestion.upload(owner, "busy.txt", "shared words in an uploaded file about mountains");
+        String uploaded = ingestion.awaitFinished(owner, ds, ingestion.ingest(owner, ds, Ingestion.request(upload)))
+                .path("documents").get(0).path("id").asText();
+
+        List<Thread> threads = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int worker = t;
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 15; i++) {
+                    statuses.add(hit(owner, ds, "shared words " + worker + " " + i, "full_text", 10, 0).status());
+                }
+            }));
+        }
+        threads.add(Thread.ofVirtual().start(() -> {
+            for (String segment : segments.subList(0, 3)) {
+                statuses.add(api.delete(segmentsPath(ds, manual) + "/" + segment, owner.accessToken()).status());
+            }
+            statuses.add(api.delete("/api/datasets/" + ds + "/documents/" + uploaded, owner.accessToken()).status());
+        }));
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(statuses).hasSize(64).allMatch(status -> status == 200 || status == 204);
+
+        long segmentHits = 0;
+        for (JsonNode segment : api.get(segmentsPath(ds, manual) + "?page_size=100", owner.accessToken()).json().path("items")) {
+            segmentHits += segment.path("hit_count").asLong();
+        }
+        assertThat(segmentHits).isPositive();
+        assertThat(api.get("/api/datasets/" + ds, owner.accessToken()).json().path("hit_count").asLong()).isEqualTo(segmentHits);
+    }
+
+    @Test
     void aDatasetMissingFromTheIndexIsRebuiltFromPostgresqlAtItsNextSearch() throws Exception {
         Session owner = api.register();
         String ds = createDataset(owner, "Restored").path("id").asText();
