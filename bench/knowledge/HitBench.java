@@ -35,7 +35,8 @@ import java.util.UUID;
  * topic sentences, so every strategy finds matching segments.
  *
  * <p>Environment: BASE (server URL), DB_URL (JDBC URL of the server's database), N (segments, 10000),
- * QUERIES (measured per strategy, 300), WARMUP (requests before measuring, 100), OUT (summary file).
+ * QUERIES (measured per strategy, 300), WARMUP (requests before measuring, 100), OUT (summary file),
+ * UNIQUE_QUERIES=1 (also semantic and hybrid with every query text new, e.g. not in a query-vector cache).
  */
 public class HitBench {
 
@@ -110,19 +111,28 @@ public class HitBench {
                 loadSeconds, rebuildSeconds));
         out.append("| strategy | requests | p50 ms | p90 ms | p99 ms | mean ms | hits/query |\n|---|---|---|---|---|---|---|\n");
         Random random = new Random(7);
-        for (String strategy : List.of("semantic", "full_text", "hybrid")) {
+        List<String> runs = new ArrayList<>(List.of("semantic", "full_text", "hybrid"));
+        if ("1".equals(System.getenv("UNIQUE_QUERIES"))) {
+            // every query text new (a topic sentence plus a counter): nothing a server could have cached
+            runs.addAll(List.of("semantic unique", "hybrid unique"));
+        }
+        int counter = 0;
+        for (String run : runs) {
+            String strategy = run.split(" ")[0];
+            boolean unique = run.endsWith("unique");
             for (int i = 0; i < warmup; i++) {
-                hit(token, datasetId, TOPICS[random.nextInt(TOPICS.length)], strategy);
+                hit(token, datasetId, TOPICS[random.nextInt(TOPICS.length)] + (unique ? " " + ++counter : ""), strategy);
             }
             double[] millis = new double[queries];
             long hits = 0;
             for (int i = 0; i < queries; i++) {
+                String query = TOPICS[random.nextInt(TOPICS.length)] + (unique ? " " + ++counter : "");
                 long t0 = System.nanoTime();
-                hits += hit(token, datasetId, TOPICS[random.nextInt(TOPICS.length)], strategy);
+                hits += hit(token, datasetId, query, strategy);
                 millis[i] = (System.nanoTime() - t0) / 1e6;
             }
             Arrays.sort(millis);
-            String row = String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.1f |%n", strategy, queries,
+            String row = String.format(Locale.ROOT, "| %s | %d | %.2f | %.2f | %.2f | %.2f | %.1f |%n", run, queries,
                     pct(millis, 50), pct(millis, 90), pct(millis, 99), Arrays.stream(millis).average().orElse(0),
                     hits / (double) queries);
             log("%s", row.strip());

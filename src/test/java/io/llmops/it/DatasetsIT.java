@@ -282,7 +282,88 @@ class DatasetsIT {
         assertThat(api.get("/api/datasets/" + ds, owner.accessToken()).json().path("hit_count").asLong()).isEqualTo(12);
         JsonNode next = hit(owner, ds, "BM25", "full_text", 1, 0).json().path("hits").get(0);
         assertThat(next.path("hit_count").asLong()).isEqualTo(13);
+        // read right after the hit test: the list shows it too (written after the answer, waited for by reads)
+        JsonNode listed = api.get("/api/datasets?search=Counted", owner.accessToken()).json().path("items").get(0);
+        assertThat(listed.path("hit_count").asLong()).isEqualTo(13);
+        assertThat(api.get("/api/datasets/" + ds + "/queries", owner.accessToken()).json().path("items").get(0)
+                .path("query").asText()).isEqualTo("BM25");
         assertThat(api.get("/api/datasets/" + ds + "/queries", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theDatasetsHitCountDropsWithDeletedSegmentsAndDocuments() {
+        Session owner = api.register();
+        Ingestion ingestion = new Ingestion(api);
+        String ds = createDataset(owner, "Shrinking").path("id").asText();
+        String manual = manualDocument(owner, ds);
+        String lucene = addSegment(owner, ds, manual, LUCENE).path("id").asText();
+        addSegment(owner, ds, manual, ESPRESSO);
+        String upload = ingestion.upload(owner, "everest.txt", EVEREST);
+        String batch = ingestion.ingest(owner, ds, Ingestion.request(upload));
+        JsonNode document = ingestion.awaitFinished(owner, ds, batch).path("documents").get(0);
+        assertThat(document.path("status").asText()).as(document.toString()).isEqualTo("completed");
+        String uploaded = document.path("id").asText();
+
+        // every hit test finds all three segments: 3 hits each
+        for (int i = 0; i < 4; i++) {
+            assertThat(hitIds(owner, ds, "BM25 espresso Everest " + i, "full_text")).hasSize(3);
+        }
+        assertThat(api.get("/api/datasets/" + ds, owner.accessToken()).json().path("hit_count").asLong()).isEqualTo(12);
+
+        assertThat(api.delete(segmentsPath(ds, manual) + "/" + lucene, owner.accessToken()).status()).isEqualTo(204);
+        assertThat(api.get("/api/datasets/" + ds, owner.accessToken()).json().path("hit_count").asLong()).isEqualTo(8);
+
+        hitIds(owner, ds, "Everest", "full_text");
+        assertThat(api.delete("/api/datasets/" + ds + "/documents/" + uploaded, owner.accessToken()).status()).isEqualTo(204);
+        JsonNode after = api.get("/api/datasets/" + ds, owner.accessToken()).json();
+        assertThat(after.path("hit_count").asLong()).isEqualTo(4);
+        assertThat(api.get("/api/datasets?search=Shrinking", owner.accessToken()).json().path("items").get(0)
+                .path("hit_count").asLong()).isEqualTo(4);
+        assertThat(api.get("/api/datasets/" + ds + "/queries", owner.accessToken()).json().path("items").get(0)
+                .path("query").asText()).isEqualTo("Everest");
+    }
+
+    @Test
+    void concurrentHitTestsAndDeletesLeaveTheDatasetsHitCountEqualToItsSegments() throws Exception {
+        Session owner = api.register();
+        Ingestion ingestion = new Ingestion(api);
+        String ds = createDataset(owner, "Busy").path("id").asText();
+        String manual = manualDocument(owner, ds);
+        List<String> segments = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            segments.add(addSegment(owner, ds, manual, "shared words segment " + i + " about coffee").path("id").asText());
+        }
+        String upload = ingestion.upload(owner, "busy.txt", "shared words in an uploaded file about mountains");
+        String uploaded = ingestion.awaitFinished(owner, ds, ingestion.ingest(owner, ds, Ingestion.request(upload)))
+                .path("documents").get(0).path("id").asText();
+
+        List<Thread> threads = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int worker = t;
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 15; i++) {
+                    statuses.add(hit(owner, ds, "shared words " + worker + " " + i, "full_text", 10, 0).status());
+                }
+            }));
+        }
+        threads.add(Thread.ofVirtual().start(() -> {
+            for (String segment : segments.subList(0, 3)) {
+                statuses.add(api.delete(segmentsPath(ds, manual) + "/" + segment, owner.accessToken()).status());
+            }
+            statuses.add(api.delete("/api/datasets/" + ds + "/documents/" + uploaded, owner.accessToken()).status());
+        }));
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(statuses).hasSize(64).allMatch(status -> status == 200 || status == 204);
+
+        long segmentHits = 0;
+        for (JsonNode segment : api.get(segmentsPath(ds, manual) + "?page_size=100", owner.accessToken()).json().path("items")) {
+            segmentHits += segment.path("hit_count").asLong();
+        }
+        assertThat(segmentHits).isPositive();
+        assertThat(api.get("/api/datasets/" + ds, owner.accessToken()).json().path("hit_count").asLong()).isEqualTo(segmentHits);
     }
 
     @Test

@@ -15,9 +15,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
 import java.lang.reflect.Type;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -130,6 +135,9 @@ public class DatasetStore {
 
     public void delete(UUID workspaceId, UUID datasetId) {
         Dataset dataset = require(workspaceId, datasetId);
+        // the documents first, in id order, then the dataset row: the order hit writers lock them in (writeHits)
+        em.createNativeQuery("select id from document where dataset_id = :ds and deleted_at is null order by id for update")
+                .setParameter("ds", datasetId).getResultList();
         dataset.delete();
         em.createQuery("update DatasetDocument d set d.deletedAt = :now where d.datasetId = :ds and d.deletedAt is null")
                 .setParameter("now", dataset.deletedAt()).setParameter("ds", datasetId).executeUpdate();
@@ -153,12 +161,9 @@ public class DatasetStore {
         Object[] docs = (Object[]) em.createNativeQuery("select count(*), coalesce(sum(character_count), 0) from document "
                         + "where dataset_id = :ds and deleted_at is null and (source <> 'manual' or segment_count > 0)")
                 .setParameter("ds", d.id()).getSingleResult();
-        Number hits = (Number) em.createNativeQuery("select coalesce(sum(s.hit_count), 0) from segment s "
-                        + "join document doc on doc.id = s.document_id where s.dataset_id = :ds and doc.deleted_at is null")
-                .setParameter("ds", d.id()).getSingleResult();
         return new StoredDataset(d.id(), d.workspaceId(), d.name(), d.description(), d.icon(), d.embeddingProvider(),
                 d.embeddingModel(), d.retrievalSettings(), ((Number) docs[0]).longValue(), ((Number) docs[1]).longValue(),
-                hits.longValue(), appCount(d.workspaceId(), d.id()), d.createdAt(), d.updatedAt());
+                d.hitCount(), appCount(d.workspaceId(), d.id()), d.createdAt(), d.updatedAt());
     }
 
     /** Apps (not deleted) whose draft or published config lists the dataset; SQL only, as apps sit a floor above. */
@@ -183,11 +188,11 @@ public class DatasetStore {
         return live(workspaceId, datasetId).orElseThrow(() -> ApiException.notFound("Dataset"));
     }
 
+    /** By primary key (the cheapest read Hibernate has: every hit test starts here), then checked. */
     private Optional<Dataset> live(UUID workspaceId, UUID datasetId) {
-        return em.createQuery("select d from Dataset d where d.id = :id and d.workspaceId = :w and d.deletedAt is null",
-                        Dataset.class)
-                .setParameter("id", datasetId).setParameter("w", workspaceId)
-                .getResultStream().findFirst();
+        Dataset dataset = em.find(Dataset.class, datasetId);
+        return dataset == null || !dataset.workspaceId().equals(workspaceId) || dataset.deletedAt() != null
+                ? Optional.empty() : Optional.of(dataset);
     }
 
     /** The live (not deleted) dataset of the workspace with this id, if there is one, to search it. */
@@ -367,26 +372,103 @@ public class DatasetStore {
 
     // ---- queries and hits
 
-    /** Records the query and counts a hit on each segment found; answers what a hit view shows of them. */
-    public Map<UUID, HitInfo> recordHits(UUID workspaceId, UUID datasetId, UUID accountId, String query, String strategy,
-                                         Collection<UUID> segmentIds) {
-        require(workspaceId, datasetId);
-        em.persist(new DatasetQuery(workspaceId, datasetId, query, strategy, DatasetQuery.HIT_TESTING, accountId));
-        em.flush();
+    /** What a hit view shows of these segments besides what the index answered (stored hit counts). */
+    public Map<UUID, HitInfo> hitInfo(List<UUID> segmentIds) {
         Map<UUID, HitInfo> info = new HashMap<>();
         if (segmentIds.isEmpty()) {
             return info;
         }
-        em.createQuery("update Segment s set s.hitCount = s.hitCount + 1 where s.id in :ids and s.datasetId = :ds")
-                .setParameter("ids", segmentIds).setParameter("ds", datasetId).executeUpdate();
-        em.clear();
-        List<Object[]> rows = em.createQuery("select s.id, d.name, s.keywords, s.hitCount from Segment s, DatasetDocument d "
-                        + "where d.id = s.documentId and s.id in :ids", Object[].class)
-                .setParameter("ids", segmentIds).getResultList();
-        for (Object[] row : rows) {
-            info.put((UUID) row[0], new HitInfo((String) row[1], keywords((String) row[2]), (Long) row[3]));
-        }
+        // plain JDBC with one array parameter: one statement text whatever the number of ids
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select s.id, d.name, s.keywords, s.hit_count "
+                    + "from segment s join document d on d.id = s.document_id where s.id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("uuid", segmentIds.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        info.put(rs.getObject(1, UUID.class),
+                                new HitInfo(rs.getString(2), keywords(rs.getString(3)), rs.getLong(4)));
+                    }
+                }
+            }
+        });
         return info;
+    }
+
+    /** One hit test to write down: the query and the segments it found. */
+    public record RecordedHit(UUID workspaceId, UUID datasetId, UUID accountId, String query, String strategy,
+                              Instant at, List<UUID> segmentIds) {
+    }
+
+    /**
+     * Writes hit tests in one transaction: their queries (skipping a dataset or account purged meanwhile),
+     * one more hit on each segment found, and the same number on its dataset's counter. Only segments of
+     * live documents count, as for the dataset's counter ({@code V11}): their documents are share-locked,
+     * so a document deleted concurrently is deleted either before (its segments skipped) or after (the
+     * deletion's trigger subtracts hits including these). Rows are locked in document, segment, then
+     * dataset id order, the order every other writer of them follows, so concurrent writers never deadlock.
+     */
+    public void writeHits(List<RecordedHit> hits) {
+        Map<UUID, Long> perSegment = new HashMap<>();
+        for (RecordedHit hit : hits) {
+            for (UUID id : hit.segmentIds()) {
+                perSegment.merge(id, 1L, Long::sum);
+            }
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into dataset_query (id, dataset_id, "
+                    + "workspace_id, query, strategy, source, created_by, created_at) select ?, ?, ?, ?, ?, ?, "
+                    + "(select a.id from account a where a.id = ?), ? where exists (select 1 from dataset where id = ?)")) {
+                for (RecordedHit hit : hits) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setObject(2, hit.datasetId());
+                    insert.setObject(3, hit.workspaceId());
+                    insert.setString(4, hit.query());
+                    insert.setString(5, hit.strategy());
+                    insert.setString(6, DatasetQuery.HIT_TESTING);
+                    insert.setObject(7, hit.accountId());
+                    insert.setObject(8, hit.at().atOffset(ZoneOffset.UTC));
+                    insert.setObject(9, hit.datasetId());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            if (perSegment.isEmpty()) {
+                return;
+            }
+            Map<Long, List<UUID>> byCount = new TreeMap<>();
+            Map<UUID, Long> perDataset = new TreeMap<>();
+            try (PreparedStatement live = connection.prepareStatement("select s.id, s.dataset_id from segment s "
+                    + "join document d on d.id = s.document_id where s.id = any(?) and d.deleted_at is null "
+                    + "order by d.id, s.id for no key update of s for share of d")) {
+                live.setArray(1, connection.createArrayOf("uuid", perSegment.keySet().toArray()));
+                try (ResultSet rs = live.executeQuery()) {
+                    while (rs.next()) {
+                        UUID segment = rs.getObject(1, UUID.class);
+                        long count = perSegment.get(segment);
+                        byCount.computeIfAbsent(count, c -> new ArrayList<>()).add(segment);
+                        perDataset.merge(rs.getObject(2, UUID.class), count, Long::sum);
+                    }
+                }
+            }
+            try (PreparedStatement segments = connection.prepareStatement(
+                    "update segment set hit_count = hit_count + ? where id = any(?)")) {
+                for (Map.Entry<Long, List<UUID>> e : byCount.entrySet()) {
+                    segments.setLong(1, e.getKey());
+                    segments.setArray(2, connection.createArrayOf("uuid", e.getValue().toArray()));
+                    segments.addBatch();
+                }
+                segments.executeBatch();
+            }
+            try (PreparedStatement datasets = connection.prepareStatement(
+                    "update dataset set hit_count = hit_count + ? where id = ?")) {
+                for (Map.Entry<UUID, Long> e : perDataset.entrySet()) {
+                    datasets.setLong(1, e.getValue());
+                    datasets.setObject(2, e.getKey());
+                    datasets.addBatch();
+                }
+                datasets.executeBatch();
+            }
+        });
     }
 
     public List<StoredQuery> latestQueries(UUID workspaceId, UUID datasetId, int limit) {

@@ -32,9 +32,11 @@ import io.llmops.platform.error.ApiException;
 import io.llmops.platform.json.JsonbProvider;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
+import io.llmops.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,6 +72,9 @@ public class Datasets {
     @Inject
     Embedders embedders;
 
+    @Inject
+    HitWriter hitWriter;
+
     private final KeywordExtractor keywords = new KeywordExtractor();
     private final TokenLength tokens = TokenLength.o200k();
     /** One rebuild per dataset at a time; searches of that dataset wait for it. */
@@ -88,10 +93,12 @@ public class Datasets {
     }
 
     public DatasetView get(UUID workspaceId, UUID datasetId) {
+        hitWriter.awaitWritten(datasetId);
         return view(store.get(workspaceId, datasetId));
     }
 
     public Page<DatasetView> list(UUID workspaceId, String search, PageQuery page) {
+        hitWriter.awaitWrittenInWorkspace(workspaceId);
         return store.list(workspaceId, checkedSearch(search), page).map(Datasets::view);
     }
 
@@ -125,6 +132,7 @@ public class Datasets {
     }
 
     public Page<SegmentView> segments(UUID workspaceId, UUID datasetId, UUID documentId, String search, PageQuery page) {
+        hitWriter.awaitWritten(datasetId);
         return store.segments(workspaceId, datasetId, documentId, checkedSearch(search), page).map(Datasets::view);
     }
 
@@ -138,6 +146,7 @@ public class Datasets {
 
     /** New content is re-embedded and re-indexed; keywords given replace the stored ones, else new content gets extracted ones. */
     public SegmentView editSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, SegmentPatch patch) {
+        hitWriter.awaitWritten(datasetId);
         SearchTarget dataset = store.searchTarget(workspaceId, datasetId);
         StoredSegment current = store.segment(workspaceId, datasetId, documentId, segmentId);
         String content = patch.content() == null ? current.content() : patch.content().strip();
@@ -154,6 +163,7 @@ public class Datasets {
     }
 
     public SegmentView enableSegment(UUID workspaceId, UUID datasetId, UUID documentId, UUID segmentId, boolean enabled) {
+        hitWriter.awaitWritten(datasetId);
         StoredSegment segment = store.enableSegment(workspaceId, datasetId, documentId, segmentId, enabled);
         index.get().upsert(List.of(segment.indexed(store.documentEnabled(documentId))));
         return view(segment);
@@ -213,20 +223,33 @@ public class Datasets {
         }
     }
 
+    /**
+     * Searches and answers; the query and the hit counts are written after the answer ({@link HitWriter}).
+     * The hit counts shown are the stored ones plus this instance's still unwritten ones, this test included.
+     */
     public HitsView hit(UUID workspaceId, UUID accountId, UUID datasetId, HitRequest request) {
+        Instant at = Timestamps.now();
         SearchTarget dataset = store.searchTarget(workspaceId, datasetId);
         RetrievalSettings settings = settings(dataset.retrievalSettingsJson()).with(request.retrievalStrategy(), request.k(), request.score());
         String query = request.query().strip();
         List<SegmentHit> hits = search(dataset, settings, query, new HashMap<>());
-        Map<UUID, DatasetStore.HitInfo> info = store.recordHits(workspaceId, datasetId, accountId, query,
-                settings.strategy().apiName(), hits.stream().map(h -> UUID.fromString(h.segmentId())).toList());
-        List<HitView> views = hits.stream().map(h -> {
-            DatasetStore.HitInfo i = info.get(UUID.fromString(h.segmentId()));
-            return new HitView(h.score(), UUID.fromString(h.segmentId()), UUID.fromString(h.documentId()),
-                    i == null ? null : i.documentName(), h.position(), h.content(), i == null ? List.of() : i.keywords(),
-                    i == null ? 0 : i.hitCount());
-        }).toList();
+        List<UUID> ids = hits.stream().map(h -> UUID.fromString(h.segmentId())).toList();
+        Shown shown = hitWriter.consistentRead(() -> new Shown(store.hitInfo(ids), hitWriter.pending(ids)));
+        hitWriter.record(new DatasetStore.RecordedHit(workspaceId, datasetId, accountId, query,
+                settings.strategy().apiName(), at, ids));
+        List<HitView> views = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            SegmentHit h = hits.get(i);
+            UUID id = ids.get(i);
+            DatasetStore.HitInfo info = shown.stored().get(id);
+            long count = (info == null ? 0 : info.hitCount()) + shown.pending().getOrDefault(id, 0L) + 1;
+            views.add(new HitView(h.score(), id, UUID.fromString(h.documentId()), info == null ? null : info.documentName(),
+                    h.position(), h.content(), info == null ? List.of() : info.keywords(), count));
+        }
         return new HitsView(query, settings.strategy().apiName(), settings.k(), settings.score(), views);
+    }
+
+    private record Shown(Map<UUID, DatasetStore.HitInfo> stored, Map<UUID, Long> pending) {
     }
 
     /** A segment retrieved for an app's chat turn, named for the model and for {@code retriever_resources}. */
@@ -274,6 +297,7 @@ public class Datasets {
     }
 
     public List<QueryView> queries(UUID workspaceId, UUID datasetId) {
+        hitWriter.awaitWritten(datasetId);
         return store.latestQueries(workspaceId, datasetId, LATEST_QUERIES).stream()
                 .map(q -> new QueryView(q.id(), q.query(), q.strategy(), q.source(), q.createdAt())).toList();
     }

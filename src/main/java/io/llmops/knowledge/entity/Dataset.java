@@ -53,6 +53,13 @@ public class Dataset {
     @Column(name = "deleted_at")
     private Instant deletedAt;
 
+    /**
+     * Hits of the segments of its live documents, kept by hit-test writes and by the database's triggers on
+     * deletes (V11); never written from here, so an edit of the dataset cannot overwrite a newer count.
+     */
+    @Column(name = "hit_count", insertable = false, updatable = false)
+    private long hitCount;
+
     protected Dataset() {
     }
 
@@ -146,5 +153,9 @@ public class Dataset {
 
     public Instant deletedAt() {
         return deletedAt;
+    }
+
+    public long hitCount() {
+        return hitCount;
     }
 }

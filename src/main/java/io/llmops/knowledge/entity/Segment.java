@@ -53,7 +53,8 @@ public class Segment {
     @Column(nullable = false)
     private boolean enabled = true;
 
-    @Column(name = "hit_count", nullable = false)
+    /** Counted by hit-test writes in SQL only; an edit of the segment must not write back a stale count. */
+    @Column(name = "hit_count", nullable = false, updatable = false)
     private long hitCount;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
