@@ -175,8 +175,9 @@ class AuthIT {
                 + "." + parts[2];
 
         String signature = parts[2];
-        String badSignature = parts[0] + "." + parts[1] + "." + signature.substring(0, signature.length() - 1)
-                + (signature.endsWith("A") ? "B" : "A");
+        // the first character: the last one of a base64url signature may carry unused bits only
+        String badSignature = parts[0] + "." + parts[1] + "." + (signature.startsWith("A") ? "B" : "A")
+                + signature.substring(1);
 
         for (String token : new String[]{tampered, none, expired, badSignature, "garbage"}) {
             Reply reply = api.get("/api/account", token);
