@@ -18,7 +18,6 @@ import jakarta.inject.Named;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +32,11 @@ import java.util.logging.Logger;
  * the chunk's transaction and puts them in the index. One chunk = one transaction = one checkpoint
  * ({@code llmops.ingest.checkpoint-segments} segments).
  *
- * <p>The index is written {@linkplain SegmentIndex#upsertBuffered buffered} and committed after the
- * first chunk, then every {@link #INDEX_COMMIT_EVERY}, and before the document is completed
- * ({@link IngestionSteps.Finish}) or its execution ends ({@link IngestionSteps.Listener}): a Lucene
- * commit per chunk cut a small Lucene segment each time, whose merges rebuilt HNSW graphs. A crash can
+ * <p>The index is written {@linkplain SegmentIndex#upsertBuffered buffered} and committed at most every
+ * {@link #INDEX_COMMIT_EVERY} by all the instance's jobs together ({@link KnowledgeIndex#commitAtMostEvery}),
+ * and before a document is completed ({@link IngestionSteps.Finish}) or its execution ends
+ * ({@link IngestionSteps.Listener}): a Lucene commit per chunk cut a small Lucene segment each time, whose
+ * merges rebuilt HNSW graphs. A crash can
  * so lose segments from the index that PostgreSQL has; the relaunched execution's reader therefore puts
  * every segment already written back into the index before it goes on (and a document is never
  * completed before its segments are committed to the index).
@@ -153,8 +153,6 @@ public final class IngestionChunks {
 
         private final KeywordExtractor keywords = new KeywordExtractor();
         private final TokenLength tokens = TokenLength.o200k();
-        /** When this execution last committed the index (null: not yet). */
-        private Instant indexCommitted;
 
         @Override
         public void writeItems(List<Object> items) throws Exception {
@@ -177,13 +175,8 @@ public final class IngestionChunks {
                     step.setTransientUserData(STOP);
                     return;
                 }
-                SegmentIndex segmentIndex = index.get();
-                segmentIndex.upsertBuffered(written.get());
-                Instant now = Instant.now();
-                if (indexCommitted == null || !now.isBefore(indexCommitted.plus(INDEX_COMMIT_EVERY))) {
-                    segmentIndex.commit();
-                    indexCommitted = now;
-                }
+                index.get().upsertBuffered(written.get());
+                index.commitAtMostEvery(INDEX_COMMIT_EVERY);
             } catch (RuntimeException | InterruptedException e) {
                 LOG.log(Level.WARNING, "Indexing document " + work.documentId() + " failed", e);
                 // recorded by the job listener once the chunk's transaction (holding the row lock) is gone
