@@ -16,8 +16,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -34,7 +36,8 @@ import java.util.UUID;
  * to the last {@code completed_at}, so the status polling (every POLL_MS, 500) neither rounds it up nor,
  * at a UI's pace, takes much of the CPU it measures. With SERVER_PID, the server's CPU time over the job
  * (from /proc) is set against this JVM's over the model-alone run: CPU per segment moves far less with
- * the machine's load than wall time does.
+ * the machine's load than wall time does. The CPU of the PostgreSQL backends serving DB_URL's database
+ * over the job is given too (shared PostgreSQL processes such as the WAL writer are not counted).
  *
  * <p>Environment: BASE, DOCS (4), SENTENCES (per document, 1500), WARMUP_SENTENCES (300, 0 for none),
  * POLL_MS (500), SERVER_PID, OUT (summary file).
@@ -65,10 +68,15 @@ public class IngestBench {
             uploads.add(upload(token, "doc-" + d + ".txt", text(d, sentences)).path("id").asText());
         }
         long serverCpu0 = serverCpuNanos();
+        Map<Long, Long> db0 = databaseCpuNanos();
         long start = System.nanoTime();
         JsonNode view = ingest(token, datasetId, uploads);
         double wallSeconds = (System.nanoTime() - start) / 1e9;
         long serverCpu = serverCpuNanos() - serverCpu0;
+        long dbCpu = 0;
+        for (Map.Entry<Long, Long> backend : databaseCpuNanos().entrySet()) {
+            dbCpu += backend.getValue() - db0.getOrDefault(backend.getKey(), 0L);
+        }
         Instant created = Instant.MAX;
         Instant completed = Instant.MIN;
         for (JsonNode doc : view.path("documents")) {
@@ -100,8 +108,10 @@ public class IngestBench {
         String cpu = serverCpu < 0 ? "" : String.format(Locale.ROOT, """
 
                 CPU per segment: the server over the job (whole process, polling included) %.1f ms, the model alone \
-                (this JVM) %.1f ms: the job's CPU is **%.0f%%** of the model's.
-                """, serverCpu / 1e6 / texts.size(), modelCpu / 1e6 / texts.size(), 100.0 * serverCpu / modelCpu);
+                (this JVM) %.1f ms: the job's CPU is **%.0f%%** of the model's; PostgreSQL's backends of this \
+                database over the job %.1f ms more.
+                """, serverCpu / 1e6 / texts.size(), modelCpu / 1e6 / texts.size(), 100.0 * serverCpu / modelCpu,
+                dbCpu / 1e6 / texts.size());
         String out = String.format(Locale.ROOT, """
                 Ingestion throughput, %d documents × %d sentences (txt, automatic rule), local model, warm server \
                 (%d sentences ingested first)
@@ -150,6 +160,32 @@ public class IngestBench {
         String stat = Files.readString(Path.of("/proc", pid, "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // utime, stime (fields 14, 15)
+    }
+
+    /** CPU time per PostgreSQL backend process serving DB_URL's database (pid → ns; from /proc). */
+    static Map<Long, Long> databaseCpuNanos() throws IOException {
+        String url = System.getenv().getOrDefault("DB_URL", "");
+        String database = url.substring(url.lastIndexOf('/') + 1);
+        Map<Long, Long> cpu = new HashMap<>();
+        if (database.isEmpty()) {
+            return cpu;
+        }
+        try (var processes = Files.list(Path.of("/proc"))) {
+            for (Path proc : processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                try {
+                    String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    if (cmdline.startsWith("postgres: ") && cmdline.contains(" " + database + " ")) {
+                        String stat = Files.readString(proc.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        cpu.put(Long.parseLong(proc.getFileName().toString()),
+                                (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L);
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        }
+        return cpu;
     }
 
     static void embedAll(List<String> texts) {
