@@ -29,9 +29,11 @@ import java.util.UUID;
  * segments' own texts (read back through the API) are embedded by the same local model alone, in batches
  * of 32 as the job does, in this JVM while the server idles: the limit ingestion can approach.
  *
- * <p>Both sides are measured warm: the model alone after a warm-up batch, the server after a small
- * ingestion (WARMUP_SENTENCES, of other text) that loads what a server that has run before has loaded
- * (the ONNX session, jtokkit's o200k table, the Chinese analyzer's dictionaries, JIT-compiled code).
+ * <p>Both sides are measured warm: the model alone after a warm-up batch, the server after an ingestion
+ * of the same shape (DOCS documents of WARMUP_SENTENCES other sentences) that loads what a server that
+ * has run before has loaded (the ONNX session, jtokkit's o200k table, the Chinese analyzer's
+ * dictionaries) and JIT-compiles the job's code: with 300 sentences of warm-up the server's compilers
+ * still worked 16 s during a 34 s job, about 40% of its CPU.
  * The job's time is the server's own: from the documents' {@code created_at} (the POST's transaction)
  * to the last {@code completed_at}, so the status polling (every POLL_MS, 500) neither rounds it up nor,
  * at a UI's pace, takes much of the CPU it measures. With SERVER_PID, the server's CPU time over the job
@@ -39,7 +41,7 @@ import java.util.UUID;
  * the machine's load than wall time does. The CPU of the PostgreSQL backends serving DB_URL's database
  * over the job is given too (shared PostgreSQL processes such as the WAL writer are not counted).
  *
- * <p>Environment: BASE, DOCS (4), SENTENCES (per document, 1500), WARMUP_SENTENCES (300, 0 for none),
+ * <p>Environment: BASE, DOCS (4), SENTENCES (per document, 1500), WARMUP_SENTENCES (1500, 0 for none),
  * POLL_MS (500), SERVER_PID, OUT (summary file).
  */
 public class IngestBench {
@@ -55,24 +57,30 @@ public class IngestBench {
         String token = send(json("/api/auth/register", null,
                 "{\"email\":\"ingest-bench@example.com\",\"password\":\"bench-password-1\",\"name\":\"Bench\"}"))
                 .path("access_token").asText();
-        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP_SENTENCES", "300"));
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP_SENTENCES", "1500"));
         String datasetId = send(json("/api/datasets", token, "{\"name\":\"ingest-bench\"}")).path("id").asText();
 
         if (warmup > 0) {
             long w0 = System.nanoTime();
-            ingest(token, datasetId, List.of(upload(token, "warm-up.txt", text(docs + 1000, warmup)).path("id").asText()));
-            log("warm-up: %d sentences ingested in %.1f s", warmup, (System.nanoTime() - w0) / 1e9);
+            List<String> warm = new ArrayList<>();
+            for (int d = 0; d < docs; d++) {
+                warm.add(upload(token, "warm-up-" + d + ".txt", text(docs + 1000 + d, warmup)).path("id").asText());
+            }
+            ingest(token, datasetId, warm);
+            log("warm-up: %d × %d sentences ingested in %.1f s", docs, warmup, (System.nanoTime() - w0) / 1e9);
         }
         List<String> uploads = new ArrayList<>();
         for (int d = 0; d < docs; d++) {
             uploads.add(upload(token, "doc-" + d + ".txt", text(d, sentences)).path("id").asText());
         }
         long serverCpu0 = serverCpuNanos();
+        double jit0 = serverJitSeconds();
         Map<Long, Long> db0 = databaseCpuNanos();
         long start = System.nanoTime();
         JsonNode view = ingest(token, datasetId, uploads);
         double wallSeconds = (System.nanoTime() - start) / 1e9;
         long serverCpu = serverCpuNanos() - serverCpu0;
+        double jitSeconds = serverJitSeconds() - jit0;
         long dbCpu = 0;
         for (Map.Entry<Long, Long> backend : databaseCpuNanos().entrySet()) {
             dbCpu += backend.getValue() - db0.getOrDefault(backend.getKey(), 0L);
@@ -109,12 +117,12 @@ public class IngestBench {
 
                 CPU per segment: the server over the job (whole process, polling included) %.1f ms, the model alone \
                 (this JVM) %.1f ms: the job's CPU is **%.0f%%** of the model's; PostgreSQL's backends of this \
-                database over the job %.1f ms more.
+                database over the job %.1f ms more. The server's JIT compilers worked %.1f s during the job.
                 """, serverCpu / 1e6 / texts.size(), modelCpu / 1e6 / texts.size(), 100.0 * serverCpu / modelCpu,
-                dbCpu / 1e6 / texts.size());
+                dbCpu / 1e6 / texts.size(), jitSeconds);
         String out = String.format(Locale.ROOT, """
                 Ingestion throughput, %d documents × %d sentences (txt, automatic rule), local model, warm server \
-                (%d sentences ingested first)
+                (as many documents of %d sentences ingested first)
 
                 | | segments | seconds | segments/s |
                 |---|---|---|---|
@@ -160,6 +168,28 @@ public class IngestBench {
         String stat = Files.readString(Path.of("/proc", pid, "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // utime, stime (fields 14, 15)
+    }
+
+    /** The server's total JIT compilation time so far (jcmd PerfCounter.print), or NaN without SERVER_PID. */
+    static double serverJitSeconds() throws IOException, InterruptedException {
+        String pid = System.getenv("SERVER_PID");
+        if (pid == null || pid.isBlank()) {
+            return Double.NaN;
+        }
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        Process process = new ProcessBuilder(jcmd.toString(), pid, "PerfCounter.print").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        double ticks = Double.NaN;
+        double frequency = Double.NaN;
+        for (String line : out.split("\n")) {
+            if (line.startsWith("java.ci.totalTime=")) {
+                ticks = Double.parseDouble(line.substring(line.indexOf('=') + 1).trim());
+            } else if (line.startsWith("sun.os.hrt.frequency=")) {
+                frequency = Double.parseDouble(line.substring(line.indexOf('=') + 1).trim());
+            }
+        }
+        return ticks / frequency;
     }
 
     /** CPU time per PostgreSQL backend process serving DB_URL's database (pid → ns; from /proc). */

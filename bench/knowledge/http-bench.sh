@@ -4,7 +4,7 @@
 #   bench/knowledge/http-bench.sh           HitBench.java: loads N segments into PostgreSQL, has the server
 #                                          build its index from them (reindex job), and times POST …/hit per strategy;
 #   DRIVER=ingest bench/knowledge/http-bench.sh   IngestBench.java: ingestion job throughput vs the model alone.
-# Tunables (environment): N (10000), QUERIES (300), WARMUP (100); DOCS (4), SENTENCES (1500), WARMUP_SENTENCES (300),
+# Tunables (environment): N (10000), QUERIES (300), WARMUP (100); DOCS (4), SENTENCES (1500), WARMUP_SENTENCES (1500),
 # POLL_MS (500); PORT, SRC_DIR,
 # OUT_DIR, DB_NAME, REDIS_DB, BENCH_JAVA_HOME, JAVA_OPTS (server), SKIP_BUILD=1, PROFILE=1 (JFR on the server).
 set -Eeuo pipefail
