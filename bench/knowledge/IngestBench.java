@@ -32,8 +32,8 @@ import java.util.UUID;
  * <p>Both sides are measured warm: the model alone after a warm-up batch, the server after an ingestion
  * of the same shape (DOCS documents of WARMUP_SENTENCES other sentences) that loads what a server that
  * has run before has loaded (the ONNX session, jtokkit's o200k table, the Chinese analyzer's
- * dictionaries) and JIT-compiles the job's code: with 300 sentences of warm-up the server's compilers
- * still worked 16 s during a 34 s job, about 40% of its CPU.
+ * dictionaries) and JIT-compiles the job's code: with 300 sentences of warm-up, compilations in the
+ * server still took 16 s (elapsed) of a 34 s job.
  * The job's time is the server's own: from the documents' {@code created_at} (the POST's transaction)
  * to the last {@code completed_at}, so the status polling (every POLL_MS, 500) neither rounds it up nor,
  * at a UI's pace, takes much of the CPU it measures. With SERVER_PID, the server's CPU time over the job
@@ -117,7 +117,8 @@ public class IngestBench {
 
                 CPU per segment: the server over the job (whole process, polling included) %.1f ms, the model alone \
                 (this JVM) %.1f ms: the job's CPU is **%.0f%%** of the model's; PostgreSQL's backends of this \
-                database over the job %.1f ms more. The server's JIT compilers worked %.1f s during the job.
+                database over the job %.1f ms more. JIT compilations in the server during the job took %.1f s \
+                (elapsed, summed over the compiler threads: a sign of how warm the server was, not CPU).
                 """, serverCpu / 1e6 / texts.size(), modelCpu / 1e6 / texts.size(), 100.0 * serverCpu / modelCpu,
                 dbCpu / 1e6 / texts.size(), jitSeconds);
         String out = String.format(Locale.ROOT, """
@@ -170,7 +171,7 @@ public class IngestBench {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // utime, stime (fields 14, 15)
     }
 
-    /** The server's total JIT compilation time so far (jcmd PerfCounter.print), or NaN without SERVER_PID. */
+    /** The server's JIT compilation time so far, elapsed (jcmd PerfCounter.print), or NaN without SERVER_PID. */
     static double serverJitSeconds() throws IOException, InterruptedException {
         String pid = System.getenv("SERVER_PID");
         if (pid == null || pid.isBlank()) {
