@@ -39,6 +39,12 @@ public class DocumentStore {
 
     static final Set<String> RUNNING = Set.of("waiting", "parsing", "splitting", "indexing");
     private static final String ACTIVE = "status in ('waiting', 'parsing', 'splitting', 'indexing')";
+    private static final String UPSERT_SEGMENT = "insert into segment (id, workspace_id, dataset_id, document_id, position, "
+            + "content, content_hash, keywords, token_count, character_count, enabled, hit_count, vector, created_at, updated_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, 0, ?, now(), now()) "
+            + "on conflict (document_id, position) do update set content = excluded.content, "
+            + "content_hash = excluded.content_hash, keywords = excluded.keywords, token_count = excluded.token_count, "
+            + "character_count = excluded.character_count, vector = excluded.vector, updated_at = now()";
 
     @PersistenceContext(unitName = "llmops")
     EntityManager em;
@@ -326,13 +332,6 @@ public class DocumentStore {
                 .setParameter("id", work.documentId()).executeUpdate();
         return Optional.of(indexed);
     }
-
-    private static final String UPSERT_SEGMENT = "insert into segment (id, workspace_id, dataset_id, document_id, position, "
-            + "content, content_hash, keywords, token_count, character_count, enabled, hit_count, vector, created_at, updated_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, true, 0, ?, now(), now()) "
-            + "on conflict (document_id, position) do update set content = excluded.content, "
-            + "content_hash = excluded.content_hash, keywords = excluded.keywords, token_count = excluded.token_count, "
-            + "character_count = excluded.character_count, vector = excluded.vector, updated_at = now()";
 
     /** The id of a document's segment at a position: the same for every run that writes it. */
     static UUID segmentId(UUID documentId, int position) {

@@ -36,10 +36,9 @@ import java.util.logging.Logger;
  * {@link #INDEX_COMMIT_EVERY} by all the instance's jobs together ({@link KnowledgeIndex#commitAtMostEvery}),
  * and before a document is completed ({@link IngestionSteps.Finish}) or its execution ends
  * ({@link IngestionSteps.Listener}): a Lucene commit per chunk cut a small Lucene segment each time, whose
- * merges rebuilt HNSW graphs. A crash can
- * so lose segments from the index that PostgreSQL has; the relaunched execution's reader therefore puts
- * every segment already written back into the index before it goes on (and a document is never
- * completed before its segments are committed to the index).
+ * merges rebuilt HNSW graphs. A crash can so lose segments from the index that PostgreSQL has; the
+ * relaunched execution's reader therefore puts every segment already written back into the index before
+ * it goes on (and a document is never completed before its segments are committed to the index).
  */
 public final class IngestionChunks {
 
