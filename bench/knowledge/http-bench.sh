@@ -4,7 +4,8 @@
 #   bench/knowledge/http-bench.sh           HitBench.java: loads N segments into PostgreSQL, has the server
 #                                          build its index from them (reindex job), and times POST …/hit per strategy;
 #   DRIVER=ingest bench/knowledge/http-bench.sh   IngestBench.java: ingestion job throughput vs the model alone.
-# Tunables (environment): N (10000), QUERIES (300), WARMUP (100), UNIQUE_QUERIES=1; DOCS (4), SENTENCES (1500); PORT, SRC_DIR,
+# Tunables (environment): N (10000), QUERIES (300), WARMUP (100), UNIQUE_QUERIES=1; DOCS (4), SENTENCES (1500), WARMUP_SENTENCES (1500),
+# POLL_MS (500); PORT, SRC_DIR,
 # OUT_DIR, DB_NAME, REDIS_DB, BENCH_JAVA_HOME, JAVA_OPTS (server), SKIP_BUILD=1, PROFILE=1 (JFR on the server).
 set -Eeuo pipefail
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -23,7 +24,7 @@ wait_ready
 DRIVER_CLASS="HitBench"
 [ "${DRIVER:-hit}" = ingest ] && DRIVER_CLASS="IngestBench"
 log "running bench/knowledge/$DRIVER_CLASS.java"
-BASE="$BASE" DB_URL="$LLMOPS_DATABASE_URL" OUT="$OUT_DIR/summary.md" \
+BASE="$BASE" DB_URL="$LLMOPS_DATABASE_URL" SERVER_PID="$SERVER_PID" OUT="$OUT_DIR/summary.md" \
     "$JAVA" --add-modules jdk.incubator.vector -cp "$CLASSPATH_DRIVER" "$PROJECT_DIR/bench/knowledge/$DRIVER_CLASS.java" \
     2> >(tee "$OUT_DIR/driver.log" >&2)
 kill -0 "$SERVER_PID" 2>/dev/null || die "Payara exited during the run"

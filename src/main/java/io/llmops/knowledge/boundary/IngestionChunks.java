@@ -5,6 +5,7 @@ import io.llmops.knowledge.boundary.DocumentStore.Work;
 import io.llmops.knowledge.control.EmbeddingCache;
 import io.llmops.knowledge.control.IndexedSegment;
 import io.llmops.knowledge.control.KeywordExtractor;
+import io.llmops.knowledge.control.SegmentIndex;
 import io.llmops.knowledge.control.TokenLength;
 import io.llmops.platform.json.JsonbProvider;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -16,9 +17,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,12 +31,24 @@ import java.util.logging.Logger;
  * a chunk in one batch through the embedding cache, upserts the segments by (document, position) in
  * the chunk's transaction and puts them in the index. One chunk = one transaction = one checkpoint
  * ({@code llmops.ingest.checkpoint-segments} segments).
+ *
+ * <p>The index is written {@linkplain SegmentIndex#upsertBuffered buffered} and committed at most every
+ * {@link #INDEX_COMMIT_EVERY} by all the instance's jobs together ({@link KnowledgeIndex#commitAtMostEvery}),
+ * and before a document is completed ({@link IngestionSteps.Finish}) or its execution ends
+ * ({@link IngestionSteps.Listener}): a Lucene commit per chunk cut a small Lucene segment each time, whose
+ * merges rebuilt HNSW graphs. A crash can so lose segments from the index that PostgreSQL has; the
+ * relaunched execution's reader therefore puts every segment already written back into the index before
+ * it goes on (and a document is never completed before its segments are committed to the index).
  */
 public final class IngestionChunks {
 
     private static final Logger LOG = Logger.getLogger(IngestionChunks.class.getName());
     /** Put in the step's transient data by the writer when the document must not be written any more. */
     private static final String STOP = "stop";
+    /** Longest time buffered index writes of a running document wait for a commit (and for searches). */
+    static final Duration INDEX_COMMIT_EVERY = Duration.ofSeconds(10);
+    /** Segments per page when a relaunched document's written segments go back into the index. */
+    static final int REINDEX_PAGE = 500;
 
     private IngestionChunks() {
     }
@@ -57,6 +72,9 @@ public final class IngestionChunks {
         @Inject
         IngestionFiles files;
 
+        @Inject
+        KnowledgeIndex index;
+
         private List<String> segments;
         private int next;
 
@@ -66,6 +84,28 @@ public final class IngestionChunks {
             segments = files.segments(work);
             next = checkpoint instanceof Integer position ? position : store.nextPosition(work.documentId(), segments.size());
             LOG.fine(() -> "Indexing document " + work.documentId() + " from position " + next + " of " + segments.size());
+            if (next > 0) {
+                reindexWritten(work.documentId());
+            }
+        }
+
+        /**
+         * An earlier execution wrote segments whose buffered index writes a crash may have lost: they go
+         * back into the index from PostgreSQL (idempotent by segment id), durably before anything new.
+         */
+        private void reindexWritten(UUID documentId) {
+            int written = 0;
+            for (int offset = 0; ; offset += REINDEX_PAGE) {
+                List<IndexedSegment> page = store.indexable(documentId, offset, REINDEX_PAGE);
+                index.get().upsertBuffered(page);
+                written += page.size();
+                if (page.size() < REINDEX_PAGE) {
+                    break;
+                }
+            }
+            index.get().commit();
+            int count = written;
+            LOG.fine(() -> "Put the " + count + " segments already written of document " + documentId + " back into the index");
         }
 
         @Override
@@ -134,7 +174,8 @@ public final class IngestionChunks {
                     step.setTransientUserData(STOP);
                     return;
                 }
-                index.get().upsert(written.get());
+                index.get().upsertBuffered(written.get());
+                index.commitAtMostEvery(INDEX_COMMIT_EVERY);
             } catch (RuntimeException | InterruptedException e) {
                 LOG.log(Level.WARNING, "Indexing document " + work.documentId() + " failed", e);
                 // recorded by the job listener once the chunk's transaction (holding the row lock) is gone

@@ -111,7 +111,7 @@ public final class IngestionSteps {
         }
     }
 
-    /** All segments written: completed, and the stage files go. */
+    /** All segments written: committed to the index, then completed, and the stage files go. */
     @Named("ingestionFinish")
     @Dependent
     public static class Finish extends AbstractBatchlet {
@@ -125,9 +125,14 @@ public final class IngestionSteps {
         @Inject
         IngestionFiles files;
 
+        @Inject
+        KnowledgeIndex index;
+
         @Override
         public String process() {
             Work work = work(job);
+            // the chunks' index writes are buffered: durable before the document says completed
+            index.get().commit();
             if (!store.complete(work.documentId())) {
                 return STOPPED;
             }
@@ -136,7 +141,10 @@ public final class IngestionSteps {
         }
     }
 
-    /** After every execution: a failure the steps did not record is recorded; the lease goes. */
+    /**
+     * After every execution: the index writes it buffered are committed (a paused document's segments
+     * become searchable), a failure the steps did not record is recorded; the lease goes.
+     */
     @Named("ingestionListener")
     @Dependent
     public static class Listener extends AbstractJobListener {
@@ -150,16 +158,29 @@ public final class IngestionSteps {
         @Inject
         IngestionJob ingestion;
 
+        @Inject
+        KnowledgeIndex index;
+
         @Override
         public void afterJob() {
             UUID id = documentId(job);
             try {
+                commitIndex(id);
                 if (job.getBatchStatus() == BatchStatus.FAILED) {
                     Throwable failure = ingestion.takeFailure(id);
                     store.fail(id, failure != null ? reason(failure) : "ingestion failed (see the server log)");
                 }
             } finally {
                 ingestion.finished(id);
+            }
+        }
+
+        private void commitIndex(UUID id) {
+            try {
+                index.get().commit();
+            } catch (RuntimeException e) {
+                // a relaunch or the next commit catches up; the outcome is still recorded
+                LOG.log(Level.WARNING, "Could not commit the index after the ingestion of document " + id, e);
             }
         }
     }

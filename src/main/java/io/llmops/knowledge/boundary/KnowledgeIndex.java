@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -50,6 +52,8 @@ public class KnowledgeIndex {
     DataSource dataSource;
 
     private volatile SegmentIndex index;
+    /** {@link System#nanoTime()} of the last {@link #commitAtMostEvery} commit; MIN_VALUE: none yet. */
+    private final AtomicLong paced = new AtomicLong(Long.MIN_VALUE);
 
     public SegmentIndex get() {
         SegmentIndex opened = index;
@@ -62,6 +66,19 @@ public class KnowledgeIndex {
             }
         }
         return opened;
+    }
+
+    /**
+     * Commits the index unless this method did less than {@code interval} ago: the ingestion jobs running
+     * on this instance, whatever their number, share one commit pace (each commit of Lucene cuts a new
+     * segment, and merging small segments rebuilds their HNSW graphs).
+     */
+    public void commitAtMostEvery(Duration interval) {
+        long now = System.nanoTime();
+        long last = paced.get();
+        if ((last == Long.MIN_VALUE || now - last >= interval.toNanos()) && paced.compareAndSet(last, now)) {
+            get().commit();
+        }
     }
 
     /** The configured kind, checked: lucene or pgvector. */

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Embeds texts in batches through the cache: duplicates within a call and texts embedded before (by
- * the same model id) cost nothing; the rest go to the model {@code batchSize} at a time.
+ * the same model id) cost nothing; the rest go to the model {@code batchSize} at a time. One cache
+ * lookup and one cache write per call.
  */
 public final class CachingEmbedder {
 
@@ -51,16 +52,18 @@ public final class CachingEmbedder {
             }
         }
         List<Map.Entry<String, String>> todo = new ArrayList<>(missing.entrySet());
+        Map<String, float[]> fresh = new LinkedHashMap<>();
         for (int from = 0; from < todo.size(); from += batchSize) {
             List<Map.Entry<String, String>> batch = todo.subList(from, Math.min(from + batchSize, todo.size()));
             List<Embedding> embedded = model.embedAll(batch.stream().map(e -> TextSegment.from(e.getValue())).toList()).content();
             if (embedded.size() != batch.size()) {
                 throw new IllegalStateException("the embedding model answered " + embedded.size() + " vectors for " + batch.size() + " texts");
             }
-            Map<String, float[]> fresh = new LinkedHashMap<>();
             for (int i = 0; i < batch.size(); i++) {
                 fresh.put(batch.get(i).getKey(), embedded.get(i).vector());
             }
+        }
+        if (!fresh.isEmpty()) {
             cache.putAll(modelId, fresh);
             vectors.putAll(fresh);
         }

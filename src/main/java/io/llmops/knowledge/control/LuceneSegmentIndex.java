@@ -74,8 +74,9 @@ import java.util.Set;
  *       threshold applies to it.</li>
  * </ul>
  *
- * Thread-safe: one IndexWriter; every write commits and refreshes the SearcherManager before
- * returning. Commit per batch, not per segment: ingestion should upsert in chunks.
+ * Thread-safe: one IndexWriter; every write but {@link #upsertBuffered} commits and refreshes the
+ * SearcherManager before returning (and so commits what was buffered before it). Commit per batch, not
+ * per segment: bulk loads buffer and commit once in a while.
  */
 public final class LuceneSegmentIndex implements SegmentIndex {
 
@@ -137,11 +138,33 @@ public final class LuceneSegmentIndex implements SegmentIndex {
         if (segments.isEmpty()) {
             return;
         }
+        write(() -> add(segments));
+    }
+
+    /**
+     * Into the IndexWriter's buffer only: no commit (an fsync of every new file) and no refresh, which
+     * would each cut a small Lucene segment per call, and small segments cost merges that rebuild their
+     * HNSW graphs (bench/README.md, "Ingestion throughput").
+     */
+    @Override
+    public void upsertBuffered(List<IndexedSegment> segments) {
+        try {
+            add(segments);
+        } catch (IOException e) {
+            throw new UncheckedIOException("segment index write failed", e);
+        }
+    }
+
+    @Override
+    public void commit() {
         write(() -> {
-            for (IndexedSegment segment : segments) {
-                writer.updateDocument(new Term(ID, segment.id()), toDocument(segment));
-            }
         });
+    }
+
+    private void add(List<IndexedSegment> segments) throws IOException {
+        for (IndexedSegment segment : segments) {
+            writer.updateDocument(new Term(ID, segment.id()), toDocument(segment));
+        }
     }
 
     private static Document toDocument(IndexedSegment s) {

@@ -70,7 +70,7 @@ public final class RecursiveTextSplitter {
             if (content.isBlank()) {
                 continue;
             }
-            List<String> pieces = new ArrayList<>();
+            List<Piece> pieces = new ArrayList<>();
             pieces(content, 0, pieces);
             for (Chunk chunk : merge(pieces)) {
                 chunks.add(new Chunk(chunks.size(), chunk.content(), chunk.tokens()));
@@ -89,21 +89,36 @@ public final class RecursiveTextSplitter {
         return section;
     }
 
-    /** Appends pieces of at most chunkSize tokens each, cut at the first level that occurs in the text. */
-    private void pieces(String text, int level, List<String> out) {
-        if (tokens.count(text) <= chunkSize) {
-            out.add(text);
-            return;
+    /** A cut piece of text and its token count. */
+    private record Piece(String text, int tokens) {
+    }
+
+    /**
+     * Appends pieces of at most chunkSize tokens each (with their counts), cut at the first level that
+     * occurs in the text. Whether a text fits is asked with {@link TokenLength#countUpTo}, so a long text
+     * (the whole document, a long paragraph) is not tokenised to the end only to learn that it does not.
+     */
+    private void pieces(String text, int level, List<Piece> out) {
+        int count = tokens.countUpTo(text, chunkSize);
+        if (count <= chunkSize) {
+            out.add(new Piece(text, count));
+        } else {
+            cutTooLong(text, level, out);
         }
+    }
+
+    private void cutTooLong(String text, int level, List<Piece> out) {
         int l = level;
         while (l < levels.size() - 1 && !occursIn(levels.get(l), text)) {
             l++;
         }
+        boolean last = l == levels.size() - 1;
         for (String part : cut(text, levels.get(l))) {
-            if (l == levels.size() - 1 || tokens.count(part) <= chunkSize) {
-                out.add(part);
+            int count = last ? tokens.count(part) : tokens.countUpTo(part, chunkSize);
+            if (last || count <= chunkSize) {
+                out.add(new Piece(part, count));
             } else {
-                pieces(part, l + 1, out);
+                cutTooLong(part, l + 1, out);
             }
         }
     }
@@ -147,11 +162,11 @@ public final class RecursiveTextSplitter {
         return parts;
     }
 
-    private List<Chunk> merge(List<String> pieces) {
+    private List<Chunk> merge(List<Piece> pieces) {
         int n = pieces.size();
         int[] counts = new int[n];
         for (int i = 0; i < n; i++) {
-            counts[i] = tokens.count(pieces.get(i));
+            counts[i] = pieces.get(i).tokens();
         }
         List<Chunk> chunks = new ArrayList<>();
         int start = 0;
@@ -198,10 +213,10 @@ public final class RecursiveTextSplitter {
         return chunks;
     }
 
-    private static String join(List<String> pieces, int from, int to) {
+    private static String join(List<Piece> pieces, int from, int to) {
         StringBuilder sb = new StringBuilder();
         for (int i = from; i < to; i++) {
-            sb.append(pieces.get(i));
+            sb.append(pieces.get(i).text());
         }
         return sb.toString().strip();
     }

@@ -11,6 +11,20 @@ public interface SegmentIndex extends AutoCloseable {
     /** Inserts or replaces each segment by id; durable and visible to searches when this returns. */
     void upsert(List<IndexedSegment> segments);
 
+    /**
+     * Like {@link #upsert}, but the segments need be neither durable nor visible to searches before the
+     * next {@link #commit()} (or any other write that commits): a crash before then may lose them. For
+     * bulk loads that can replay what was lost from PostgreSQL — the ingestion job commits at its end and
+     * re-puts a relaunched document's written segments. The default is {@link #upsert}.
+     */
+    default void upsertBuffered(List<IndexedSegment> segments) {
+        upsert(segments);
+    }
+
+    /** Makes every write so far durable and visible to searches. The default does nothing (writes already are). */
+    default void commit() {
+    }
+
     void deleteSegments(List<String> segmentIds);
 
     void deleteDocument(String documentId);

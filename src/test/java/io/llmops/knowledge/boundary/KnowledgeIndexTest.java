@@ -35,6 +35,30 @@ class KnowledgeIndexTest {
         assertThat(dir.resolve("idx")).isDirectory();
     }
 
+    /** The ingestion jobs' commit pace: the first call commits, the next ones wait for the interval. */
+    @Test
+    void commitAtMostEveryCommitsAtTheGivenPaceOnly() throws Exception {
+        KnowledgeIndex knowledge = new KnowledgeIndex();
+        knowledge.kind = "lucene";
+        knowledge.indexDir = dir.resolve("paced").toString();
+        try {
+            knowledge.get().upsertBuffered(List.of(segment("s1")));
+            knowledge.commitAtMostEvery(java.time.Duration.ofMinutes(10));
+            assertThat(knowledge.get().count("ds")).isEqualTo(1);
+            knowledge.get().upsertBuffered(List.of(segment("s2")));
+            knowledge.commitAtMostEvery(java.time.Duration.ofMinutes(10));
+            assertThat(knowledge.get().count("ds")).as("within the interval: not committed").isEqualTo(1);
+            knowledge.commitAtMostEvery(java.time.Duration.ZERO);
+            assertThat(knowledge.get().count("ds")).isEqualTo(2);
+        } finally {
+            knowledge.close();
+        }
+    }
+
+    private static IndexedSegment segment(String id) {
+        return new IndexedSegment(id, "ws", "ds", "doc", 0, "text of " + id, List.of(), new float[] {1, 0}, true);
+    }
+
     @Test
     void anUnknownNameIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> KnowledgeIndex.open("elasticsearch", dir, KnowledgeIndexTest::noDatabaseExpected))

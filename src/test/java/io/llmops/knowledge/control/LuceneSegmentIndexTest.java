@@ -34,6 +34,22 @@ class LuceneSegmentIndexTest extends SegmentIndexContract {
     }
 
     @Test
+    void bufferedWritesWaitForACommitAndTheNextCommittingWriteCarriesThem() throws Exception {
+        Path path = dir.resolve("index");
+        index.upsert(List.of(seg("s1", WS, "d1", "doc", 0, "committed at once", vec(0, 0))));
+        index.upsertBuffered(List.of(seg("s2", WS, "d1", "doc", 1, "buffered", vec(1, 0))));
+        assertThat(LuceneSegmentIndex.committedCount(path)).as("not durable yet").isEqualTo(1);
+        assertThat(index.count("d1")).as("nor searchable").isEqualTo(1);
+        index.deleteSegments(List.of("nothing-by-this-id")); // any committing write
+        assertThat(LuceneSegmentIndex.committedCount(path)).isEqualTo(2);
+        assertThat(index.count("d1")).isEqualTo(2);
+        index.upsertBuffered(List.of(seg("s3", WS, "d1", "doc", 2, "buffered again", vec(2, 0))));
+        index.commit();
+        assertThat(LuceneSegmentIndex.committedCount(path)).isEqualTo(3);
+        assertThat(ids(index.search(query(SEMANTIC, null, vec(2, 0), 1, "d1")))).containsExactly("s3");
+    }
+
+    @Test
     void concurrentWritersAndReadersAgree() throws Exception {
         int writers = 4;
         int batches = 5;

@@ -32,6 +32,31 @@ class RecursiveTextSplitterTest {
             + "然后计算向量并写入索引！检索时可以使用语义检索、全文检索或者混合检索；混合检索把两种分数加权融合？"
             + "每个片段都有关键词，关键词来自中文分词和英文分析。";
 
+    /** Asking whether a text fits (countUpTo, which stops early) must cut exactly what counting every token cut. */
+    @Test
+    void stoppingTheCountEarlyCutsTheSameSegmentsAsCountingEverything() {
+        TokenLength countsEverything = TOKENS::count; // the interface's default countUpTo counts it all
+        String text = englishText(1500, 3) + "\n\n" + CHINESE.repeat(40) + "\n" + "x".repeat(3000) + " tail.";
+        for (int[] rule : new int[][] {{50, 0}, {200, 20}, {500, 100}, {2000, 400}}) {
+            for (List<String> separators : List.of(List.<String>of(), List.of("\n\n", "。"))) {
+                assertThat(new RecursiveTextSplitter(separators, rule[0], rule[1], TOKENS).split(text))
+                        .as("size %d, overlap %d, separators %s", rule[0], rule[1], separators)
+                        .isEqualTo(new RecursiveTextSplitter(separators, rule[0], rule[1], countsEverything).split(text));
+            }
+        }
+    }
+
+    @Test
+    void countUpToIsExactWhenTheTextFitsAndAboveTheLimitWhenNot() {
+        String text = englishText(50, 4) + CHINESE;
+        int all = TOKENS.count(text);
+        assertThat(TOKENS.countUpTo(text, all)).isEqualTo(all);
+        assertThat(TOKENS.countUpTo(text, all + 100)).isEqualTo(all);
+        assertThat(TOKENS.countUpTo(text, all - 1)).isGreaterThan(all - 1);
+        assertThat(TOKENS.countUpTo(text, 10)).isGreaterThan(10);
+        assertThat(TOKENS.countUpTo("", 10)).isZero();
+    }
+
     @Test
     void everyChunkFitsTheTokenBudgetAndNoneIsEmpty() {
         String text = englishText(400, 1) + "\n\n" + CHINESE.repeat(30);

@@ -104,6 +104,21 @@ abstract class SegmentIndexContract {
     }
 
     @Test
+    void bufferedWritesAreSearchableAndReplaceByIdOnceCommitted() {
+        seedThree();
+        index.upsertBuffered(List.of(seg("s3", WS, "d1", "doc2", 0, "Redis now says hello", vec(0, 0.1)),
+                seg("s4", WS, "d1", "doc2", 1, "a fourth segment about caches", vec(5, 0))));
+        index.upsertBuffered(List.of(seg("s5", WS, "d1", "doc2", 2, "and a fifth one", vec(6, 0))));
+        index.commit();
+        assertThat(index.count("d1")).isEqualTo(5);
+        assertThat(ids(index.search(query(SEMANTIC, null, vec(5, 0), 1, "d1")))).containsExactly("s4");
+        assertThat(ids(index.search(query(FULL_TEXT, "hello", null, 10, "d1")))).containsExactly("s3");
+        assertThat(index.search(query(FULL_TEXT, "locks", null, 10, "d1"))).isEmpty();
+        index.commit(); // nothing pending: changes nothing
+        assertThat(index.count("d1")).isEqualTo(5);
+    }
+
+    @Test
     void optimizeAfterManyBatchesChangesNoAnswer() {
         for (int batch = 0; batch < 5; batch++) {
             List<IndexedSegment> segments = new ArrayList<>();
