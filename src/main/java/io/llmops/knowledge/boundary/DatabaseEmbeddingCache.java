@@ -46,7 +46,7 @@ public class DatabaseEmbeddingCache implements EmbeddingCache {
         for (int from = 0; from < hashes.size(); from += LOOKUP_CHUNK) {
             em.createQuery("select c from CachedEmbedding c where c.modelId = :m and c.contentHash in :h", CachedEmbedding.class)
                     .setParameter("m", modelId).setParameter("h", hashes.subList(from, Math.min(from + LOOKUP_CHUNK, hashes.size())))
-                    .getResultStream().forEach(c -> found.put(c.contentHash(), c.vector()));
+                    .getResultList().stream().forEach(c -> found.put(c.contentHash(), c.vector()));
         }
         return found;
     }

@@ -150,7 +150,7 @@ public class DatasetStore {
                         + " order by d.createdAt desc, d.id desc", Dataset.class)
                 .setParameter("w", workspaceId).setParameter("pattern", pattern)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(this::open).toList();
+                .getResultList().stream().map(this::open).toList();
         long total = em.createQuery("select count(d) from Dataset d where " + LISTED, Long.class)
                 .setParameter("w", workspaceId).setParameter("pattern", pattern).getSingleResult();
         return Page.of(items, page, total);
@@ -233,7 +233,7 @@ public class DatasetStore {
                         + " order by d.position, d.createdAt, d.id", DatasetDocument.class)
                 .setParameter("ds", datasetId).setParameter("pattern", pattern)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(DatasetStore::open).toList();
+                .getResultList().stream().map(DatasetStore::open).toList();
         long total = em.createQuery("select count(d) from DatasetDocument d where " + where, Long.class)
                 .setParameter("ds", datasetId).setParameter("pattern", pattern).getSingleResult();
         return Page.of(items, page, total);
@@ -267,7 +267,7 @@ public class DatasetStore {
                         Segment.class)
                 .setParameter("doc", documentId).setParameter("pattern", pattern)
                 .setFirstResult(page.offset()).setMaxResults(page.pageSize())
-                .getResultStream().map(DatasetStore::open).toList();
+                .getResultList().stream().map(DatasetStore::open).toList();
         long total = em.createQuery("select count(s) from Segment s where " + where, Long.class)
                 .setParameter("doc", documentId).setParameter("pattern", pattern).getSingleResult();
         return Page.of(items, page, total);
@@ -475,7 +475,7 @@ public class DatasetStore {
         require(workspaceId, datasetId);
         return em.createQuery("select q from DatasetQuery q where q.datasetId = :ds order by q.createdAt desc, q.id",
                         DatasetQuery.class)
-                .setParameter("ds", datasetId).setMaxResults(limit).getResultStream()
+                .setParameter("ds", datasetId).setMaxResults(limit).getResultList().stream()
                 .map(q -> new StoredQuery(q.id(), q.query(), q.strategy(), q.source(), q.createdAt())).toList();
     }
 

@@ -107,7 +107,7 @@ public class DocumentStore {
         requireDataset(workspaceId, datasetId);
         List<StoredDocument> docs = em.createQuery("select d from DatasetDocument d where d.datasetId = :ds and d.batch = :b "
                         + "and d.deletedAt is null order by d.position", DatasetDocument.class)
-                .setParameter("ds", datasetId).setParameter("b", batch).getResultStream().map(DatasetStore::open).toList();
+                .setParameter("ds", datasetId).setParameter("b", batch).getResultList().stream().map(DatasetStore::open).toList();
         if (docs.isEmpty()) {
             throw ApiException.notFound("Batch");
         }
@@ -182,7 +182,7 @@ public class DocumentStore {
         DatasetDocument doc = em.find(DatasetDocument.class, documentId);
         List<IndexedSegment> page = em.createQuery("select s from Segment s where s.documentId = :doc order by s.position",
                         Segment.class)
-                .setParameter("doc", documentId).setFirstResult(offset).setMaxResults(limit).getResultStream()
+                .setParameter("doc", documentId).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
                 .map(s -> DatasetStore.open(s).indexed(doc.enabled() && doc.deletedAt() == null)).toList();
         em.clear();
         return page;
@@ -192,7 +192,7 @@ public class DocumentStore {
         return em.createQuery("select d from Dataset d where d.id = :id and d.workspaceId = :w and d.deletedAt is null",
                         Dataset.class)
                 .setParameter("id", datasetId).setParameter("w", workspaceId)
-                .getResultStream().findFirst().orElseThrow(() -> ApiException.notFound("Dataset"));
+                .getResultList().stream().findFirst().orElseThrow(() -> ApiException.notFound("Dataset"));
     }
 
     private DatasetDocument require(UUID workspaceId, UUID datasetId, UUID documentId, boolean lock) {
@@ -357,6 +357,6 @@ public class DocumentStore {
 
     public Optional<String> status(UUID documentId) {
         return em.createQuery("select d.status from DatasetDocument d where d.id = :id and d.deletedAt is null", String.class)
-                .setParameter("id", documentId).getResultStream().findFirst();
+                .setParameter("id", documentId).getResultList().stream().findFirst();
     }
 }
