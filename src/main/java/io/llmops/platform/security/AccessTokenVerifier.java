@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +86,7 @@ public final class AccessTokenVerifier {
             VerifiedToken token = new VerifiedToken(UUID.fromString(claims.getSubject()),
                     UUID.fromString(claims.getStringClaim(Caller.WORKSPACE_CLAIM)), requireText(claims.getJWTID()),
                     claims.getStringClaim(Caller.FAMILY_CLAIM),
-                    groups == null ? Set.of() : Set.copyOf(new HashSet<>(groups)), expires.toInstant());
+                    groups == null ? Set.of() : Set.copyOf(groups), expires.toInstant());
             return unexpired(token);
         } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();

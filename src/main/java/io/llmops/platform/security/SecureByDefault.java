@@ -1,13 +1,11 @@
 package io.llmops.platform.security;
 
-import io.llmops.platform.boundary.Roles;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
 import java.lang.reflect.Method;
-import java.util.Set;
 
 /**
  * Every resource method needs a valid, unrevoked bearer token of a signed-in user unless it (or its
@@ -17,12 +15,10 @@ import java.util.Set;
 @Provider
 public class SecureByDefault implements DynamicFeature {
 
-    private static final Set<String> SIGNED_IN = Set.of(Roles.USER);
-
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         if (!isPublic(resourceInfo.getResourceMethod(), resourceInfo.getResourceClass())) {
-            context.register(new BearerTokenFilter(SIGNED_IN));
+            context.register(new BearerTokenFilter());
         }
     }
 

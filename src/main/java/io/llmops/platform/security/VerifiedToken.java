@@ -11,8 +11,4 @@ import java.util.UUID;
  */
 public record VerifiedToken(UUID accountId, UUID workspaceId, String tokenId, String familyId, Set<String> groups,
                             Instant expiresAt) {
-
-    public boolean hasAnyRole(Set<String> roles) {
-        return roles.stream().anyMatch(groups::contains);
-    }
 }
