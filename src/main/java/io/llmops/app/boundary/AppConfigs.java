@@ -54,12 +54,7 @@ public class AppConfigs {
 
     /** The draft config of a live app of the workspace (404 otherwise). */
     public AppConfig draft(UUID workspaceId, UUID appId) {
-        // the column alone: every chat turn reads it, and a loaded App would be hydrated and dirty-checked too
-        return em.createQuery("select a.draftConfig from App a where a.id = :id and a.workspaceId = :workspace "
-                        + "and a.deletedAt is null", String.class)
-                .setParameter("id", appId).setParameter("workspace", workspaceId)
-                .getResultList().stream().findFirst().map(AppConfig::fromJson)
-                .orElseThrow(() -> ApiException.notFound("App"));
+        return AppConfig.fromJson(AppLookup.requireColumn(em, workspaceId, appId, "a.draftConfig", String.class));
     }
 
     /** The published version, if the app is published (404 when the app does not exist). */
