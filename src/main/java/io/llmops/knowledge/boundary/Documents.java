@@ -106,14 +106,26 @@ public class Documents {
     /** A disabled document's segments stay but are never retrieved (the index marks each of them). */
     public DocumentView enable(UUID workspaceId, UUID datasetId, UUID documentId, boolean enabled) {
         StoredDocument doc = store.enable(workspaceId, datasetId, documentId, enabled);
+        reindex(documentId);
+        return Datasets.view(doc);
+    }
+
+    /**
+     * Puts the document's stored segments (with its enabled flag) into the index again, durably on return
+     * (idempotent by segment id); answers how many.
+     */
+    public int reindex(UUID documentId) {
+        int written = 0;
         for (int offset = 0; ; offset += INDEX_PAGE) {
             List<IndexedSegment> page = store.indexable(documentId, offset, INDEX_PAGE);
-            index.get().upsert(page);
+            index.get().upsertBuffered(page);
+            written += page.size();
             if (page.size() < INDEX_PAGE) {
                 break;
             }
         }
-        return Datasets.view(doc);
+        index.get().commit();
+        return written;
     }
 
     /** Gone from lists and every search at once; a job working on it stops at its next chunk. */

@@ -47,8 +47,6 @@ public final class IngestionChunks {
     private static final String STOP = "stop";
     /** Longest time buffered index writes of a running document wait for a commit (and for searches). */
     static final Duration INDEX_COMMIT_EVERY = Duration.ofSeconds(10);
-    /** Segments per page when a relaunched document's written segments go back into the index. */
-    static final int REINDEX_PAGE = 500;
 
     private IngestionChunks() {
     }
@@ -73,7 +71,7 @@ public final class IngestionChunks {
         IngestionFiles files;
 
         @Inject
-        KnowledgeIndex index;
+        Documents documents;
 
         private List<String> segments;
         private int next;
@@ -94,17 +92,7 @@ public final class IngestionChunks {
          * back into the index from PostgreSQL (idempotent by segment id), durably before anything new.
          */
         private void reindexWritten(UUID documentId) {
-            int written = 0;
-            for (int offset = 0; ; offset += REINDEX_PAGE) {
-                List<IndexedSegment> page = store.indexable(documentId, offset, REINDEX_PAGE);
-                index.get().upsertBuffered(page);
-                written += page.size();
-                if (page.size() < REINDEX_PAGE) {
-                    break;
-                }
-            }
-            index.get().commit();
-            int count = written;
+            int count = documents.reindex(documentId);
             LOG.fine(() -> "Put the " + count + " segments already written of document " + documentId + " back into the index");
         }
 
