@@ -59,7 +59,12 @@ abstract class FakeModelAppIT {
     }
 
     protected InputStream open(String query) {
-        HttpRequest request = api.request("/api/apps/" + appId + "/conversations", session.accessToken())
+        return open(api, query);
+    }
+
+    /** Opens a debug-chat stream of the current app on the instance {@code on} answers for. */
+    protected InputStream open(Api on, String query) {
+        HttpRequest request = on.request("/api/apps/" + appId + "/conversations", session.accessToken())
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(object("query", query).toString())).build();
         try {

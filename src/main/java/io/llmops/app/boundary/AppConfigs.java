@@ -46,6 +46,9 @@ public class AppConfigs {
     @Inject
     Datasets datasets;
 
+    @Inject
+    TurnInputCache cache;
+
     /** An editor whose validator resolves tool entries and dataset ids in the app's workspace. */
     private AppConfigEditor editor(UUID workspaceId) {
         return new AppConfigEditor(new AppConfigValidator(catalog, entry -> tools.resolve(workspaceId, entry).isPresent(),
@@ -69,6 +72,7 @@ public class AppConfigs {
         App app = AppLookup.require(em, workspaceId, appId);
         AppConfig draft = editor(workspaceId).patch(app.draftConfig(), mergePatch);
         app.replaceDraft(draft);
+        cache.draftChanged(appId);
         return draft;
     }
 
@@ -128,6 +132,7 @@ public class AppConfigs {
                 .orElseThrow(() -> ApiException.notFound("App config version"));
         AppConfig config = version.config();
         app.replaceDraft(config);
+        cache.draftChanged(appId);
         return config;
     }
 }

@@ -10,6 +10,7 @@ import io.llmops.platform.error.ApiException;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,9 @@ public class Apps {
 
     @PersistenceContext(unitName = "llmops")
     EntityManager em;
+
+    @Inject
+    TurnInputCache cache;
 
     public AppView create(UUID workspaceId, UUID accountId, AppCreate request) {
         App app = new App(workspaceId, accountId, request.name().strip(),
@@ -79,6 +83,7 @@ public class Apps {
     /** Soft delete: the app disappears from every endpoint; its versions stay for history. */
     public void delete(UUID workspaceId, UUID appId) {
         AppLookup.require(em, workspaceId, appId).delete();
+        cache.draftChanged(appId);
     }
 
     public AppView copy(UUID workspaceId, UUID accountId, UUID appId) {

@@ -1,25 +1,22 @@
 package io.llmops.app.boundary;
 
-import io.llmops.agent.control.AgentResult;
 import io.llmops.agent.control.AgentThought;
 import io.llmops.agent.control.MemoryWindow;
 import io.llmops.app.boundary.ChatDtos.MessageView;
 import io.llmops.app.boundary.ChatDtos.ThoughtView;
 import io.llmops.app.boundary.ChatDtos.Usage;
-import io.llmops.app.control.ConversationNames;
 import io.llmops.app.entity.Conversation;
 import io.llmops.app.entity.Message;
 import io.llmops.app.entity.MessageAgentThought;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.paging.Page;
 import io.llmops.platform.paging.PageQuery;
-import io.llmops.platform.persistence.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +33,26 @@ public class ChatHistory {
     @PersistenceContext(unitName = "llmops")
     EntityManager em;
 
-    /** The debugger conversation to continue: the one named (must be this app's and caller's), else the latest, else a new one. */
-    public Conversation debuggerConversation(UUID workspaceId, UUID appId, UUID accountId, UUID requested) {
+    @Inject
+    TurnInputCache cache;
+
+    /**
+     * The debugger conversation to continue — the one named (must be this app's), else the caller's latest,
+     * else a new one — with its last {@code rounds} rounds of memory (see {@link TurnInputCache}).
+     */
+    public TurnInputCache.ConversationMemory debuggerMemory(UUID workspaceId, UUID appId, UUID accountId, UUID requested,
+                                                            int rounds) {
+        Conversation conversation = debuggerConversation(workspaceId, appId, accountId, requested);
+        List<Message> newestFirst = rounds <= 0 ? List.of() : em.createQuery("select m from Message m "
+                        + "where m.conversationId = :c and m.deletedAt is null and m.status <> 'error' "
+                        + "order by m.createdAt desc", Message.class)
+                .setParameter("c", conversation.id()).setMaxResults(rounds).getResultList();
+        return new TurnInputCache.ConversationMemory(conversation,
+                newestFirst.reversed().stream().map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList(),
+                Math.max(0, rounds), newestFirst.isEmpty() ? null : newestFirst.getFirst().createdAt());
+    }
+
+    private Conversation debuggerConversation(UUID workspaceId, UUID appId, UUID accountId, UUID requested) {
         if (requested != null) {
             return em.createQuery("select c from Conversation c where c.id = :id and c.workspaceId = :ws "
                             + "and c.appId = :app and c.invokeFrom = :from and c.deletedAt is null", Conversation.class)
@@ -50,58 +65,6 @@ public class ChatHistory {
             em.persist(created);
             return created;
         });
-    }
-
-    /** Past rounds of a conversation, oldest first; failed turns are left out of the model's memory. */
-    public List<MemoryWindow.Round> recentRounds(UUID conversationId, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        List<Message> newestFirst = em.createQuery("select m from Message m where m.conversationId = :c "
-                        + "and m.deletedAt is null and m.status <> 'error' order by m.createdAt desc", Message.class)
-                .setParameter("c", conversationId).setMaxResults(limit).getResultList();
-        return newestFirst.reversed().stream().map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList();
-    }
-
-    /** Stores a turn's message; a conversation without a name is named after its first query. */
-    public void start(Message message) {
-        em.persist(message);
-        // one UPDATE, no SELECT and dirty check first: this runs beside every model request
-        String name = ConversationNames.fromQuery(message.query());
-        em.createQuery("update Conversation c set c.updatedAt = :now, "
-                        + "c.name = case when c.name = '' and :name <> '' then :name else c.name end where c.id = :id")
-                .setParameter("now", Timestamps.now()).setParameter("name", name == null ? "" : name)
-                .setParameter("id", message.conversationId()).executeUpdate();
-    }
-
-    /**
-     * Saves a turn's outcome onto its message (the detached row {@link #start} stored) with one UPDATE
-     * and no SELECT first: this runs between the model's last token and message_end.
-     */
-    public void finish(Message message, AgentResult result, BigDecimal price, String currency, long latencyMillis,
-                       Long firstTokenMillis) {
-        Message.Status status = switch (result.status()) {
-            case NORMAL -> Message.Status.normal;
-            case STOP -> Message.Status.stop;
-            case ERROR -> Message.Status.error;
-        };
-        message.finished(status, result.answer(), result.error(), (int) result.promptTokens(),
-                (int) result.completionTokens(), price, currency, latencyMillis, firstTokenMillis);
-        em.createQuery("update Message m set m.status = :status, m.answer = :answer, m.error = :error, "
-                        + "m.promptTokens = :prompt, m.completionTokens = :completion, m.totalPrice = :price, "
-                        + "m.currency = :currency, m.latencyMillis = :latency, m.firstTokenMillis = :firstToken "
-                        + "where m.id = :id")
-                .setParameter("status", message.status()).setParameter("answer", message.answer())
-                .setParameter("error", message.error()).setParameter("prompt", message.promptTokens())
-                .setParameter("completion", message.completionTokens()).setParameter("price", message.totalPrice())
-                .setParameter("currency", message.currency()).setParameter("latency", message.latencyMillis())
-                .setParameter("firstToken", message.firstTokenMillis()).setParameter("id", message.id())
-                .executeUpdate();
-        for (AgentThought thought : result.thoughts()) {
-            em.persist(new MessageAgentThought(UUID.randomUUID(), message.workspaceId(), message.id(), thought.position(),
-                    thought.thought(), thought.tool(), thought.toolInput(), thought.observation(), thought.failed(),
-                    thought.latencyMillis()));
-        }
     }
 
     /** The conversation's long-term memory (null when none yet). */
@@ -150,10 +113,15 @@ public class ChatHistory {
 
     /** Starts a fresh debug conversation: the current ones are soft-deleted. */
     public void resetDebugger(UUID workspaceId, UUID appId, UUID accountId) {
-        em.createQuery("update Conversation c set c.deletedAt = current_timestamp where c.workspaceId = :ws "
-                        + "and c.appId = :app and c.accountId = :account and c.invokeFrom = :from and c.deletedAt is null")
+        List<UUID> deleted = em.createQuery("select c.id from Conversation c where c.workspaceId = :ws and c.appId = :app "
+                        + "and c.accountId = :account and c.invokeFrom = :from and c.deletedAt is null", UUID.class)
                 .setParameter("ws", workspaceId).setParameter("app", appId).setParameter("account", accountId)
-                .setParameter("from", Conversation.DEBUGGER).executeUpdate();
+                .setParameter("from", Conversation.DEBUGGER).getResultList();
+        if (!deleted.isEmpty()) {
+            em.createQuery("update Conversation c set c.deletedAt = current_timestamp where c.id in :ids")
+                    .setParameter("ids", deleted).executeUpdate();
+        }
+        cache.debuggerReset(workspaceId, appId, accountId, deleted);
     }
 
     /** Whether a turn with this task id belongs to the app in this workspace (stop is refused otherwise). */

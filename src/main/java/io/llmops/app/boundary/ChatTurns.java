@@ -57,8 +57,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One debug-chat turn: everything that can be refused is checked before the first byte (in one
- * transaction, {@link ChatTurnInputs}); then the agent loop runs (no transaction open) while events
+ * One debug-chat turn: everything that can be refused is checked before the first byte (from memory
+ * or the database, {@link ChatTurnInputs}); then the agent loop runs (no transaction open) while events
  * stream, and the outcome — normal, stopped or failed — is saved. The message row is inserted while
  * the model is already being asked; events and the outcome wait for it. Every stream ends with message_end or error.
  * With long-term memory on, a finished turn then updates the conversation summary in the background;
@@ -78,6 +78,12 @@ public class ChatTurns {
 
     @Inject
     ChatHistory history;
+
+    @Inject
+    TurnInputCache inputCache;
+
+    @Inject
+    MessageRows rows;
 
     @Inject
     ToolRegistry tools;
@@ -112,13 +118,17 @@ public class ChatTurns {
      * A turn ready to run: the model, the request to the agent loop, the ids the events carry, and
      * what long-term memory needs afterwards ({@code summary}: the one this turn's prompt used).
      */
-    public record Prepared(UUID workspaceId, UUID conversationId, UUID taskId, Instant createdAt,
+    public record Prepared(UUID workspaceId, Conversation conversation, UUID taskId, Instant createdAt,
                            StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest,
                            AppConfig.ModelConfig modelConfig, boolean longTermMemory, String summary,
                            Message message, CompletableFuture<Void> stored, KnowledgeSearchTool knowledge) {
 
         public UUID messageId() {
             return message.id();
+        }
+
+        public UUID conversationId() {
+            return conversation.id();
         }
 
         /** Waits for the message row; false when it could not be stored (the turn then fails). */
@@ -192,7 +202,7 @@ public class ChatTurns {
         }
         AgentRequest agentRequest = new AgentRequest(systemPrompt, memory, request.query(),
                 agentTools, AgentRequest.DEFAULT_MAX_ITERATIONS, reviewRules, stops.watcher(taskId));
-        return new Prepared(workspaceId, conversation.id(), taskId, Timestamps.now(), inputs.model(), spec,
+        return new Prepared(workspaceId, conversation, taskId, Timestamps.now(), inputs.model(), spec,
                 agentRequest, modelConfig, longTermMemory, summary, message, stored, knowledge);
     }
 
@@ -315,8 +325,11 @@ public class ChatTurns {
         BigDecimal price = turn.spec().price(result.promptTokens(), result.completionTokens());
         String currency = turn.spec().pricing() == null ? null : turn.spec().pricing().currency();
         if (turn.awaitStored()) {
-            history.finish(turn.message(), result, price, currency, latency,
+            turn.message().finished(statusOf(result.status()), result.answer(), result.error(),
+                    (int) result.promptTokens(), (int) result.completionTokens(), price, currency, latency,
                     firstToken[0] < 0 ? null : firstToken[0]);
+            rows.finish(turn.message(), result.thoughts());
+            inputCache.turnFinished(turn.message());
         } else {
             result = new AgentResult(AgentResult.Status.ERROR, "", List.of(), 0, 0, "The turn failed unexpectedly");
         }
@@ -332,12 +345,21 @@ public class ChatTurns {
      */
     public void store(Prepared turn) {
         try {
-            history.start(turn.message());
+            rows.insert(turn.message());
             turn.stored().complete(null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Message " + turn.messageId() + " not stored; its turn fails", e);
+            inputCache.conversationChanged(turn.conversation());
             turn.stored().completeExceptionally(e);
         }
+    }
+
+    private static Message.Status statusOf(AgentResult.Status status) {
+        return switch (status) {
+            case NORMAL -> Message.Status.normal;
+            case STOP -> Message.Status.stop;
+            case ERROR -> Message.Status.error;
+        };
     }
 
     /** A pending-summary slot when long-term memory should learn from this turn, else null. */

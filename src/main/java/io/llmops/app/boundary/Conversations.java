@@ -6,6 +6,7 @@ import io.llmops.app.entity.Conversation;
 import io.llmops.app.entity.Message;
 import io.llmops.platform.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -23,6 +24,9 @@ public class Conversations {
 
     @PersistenceContext(unitName = "llmops")
     EntityManager em;
+
+    @Inject
+    TurnInputCache cache;
 
     public ConversationView get(UUID workspaceId, UUID conversationId) {
         return view(require(workspaceId, conversationId));
@@ -47,6 +51,7 @@ public class Conversations {
     public void delete(UUID workspaceId, UUID conversationId) {
         Conversation conversation = require(workspaceId, conversationId);
         conversation.delete();
+        cache.conversationChanged(conversation);
         em.createQuery("update Message m set m.deletedAt = current_timestamp where m.conversationId = :c "
                         + "and m.workspaceId = :ws and m.deletedAt is null")
                 .setParameter("c", conversation.id()).setParameter("ws", workspaceId).executeUpdate();
@@ -58,6 +63,7 @@ public class Conversations {
                 .setParameter("id", messageId).setParameter("ws", workspaceId)
                 .getResultList().stream().findFirst().orElseThrow(() -> ApiException.notFound("Message"));
         message.delete();
+        cache.conversationChanged(message.conversationId());
     }
 
     private Conversation require(UUID workspaceId, UUID conversationId) {

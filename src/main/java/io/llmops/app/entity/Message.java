@@ -118,6 +118,18 @@ public class Message {
         return workspaceId;
     }
 
+    public UUID appId() {
+        return appId;
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public String model() {
+        return model;
+    }
+
     public Long firstTokenMillis() {
         return firstTokenMillis;
     }

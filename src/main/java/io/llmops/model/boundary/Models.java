@@ -12,15 +12,21 @@ import io.llmops.model.control.ModelFactory;
 import io.llmops.model.control.ModelSpec;
 import io.llmops.model.control.ProviderCredentials;
 import io.llmops.model.control.ProviderSpec;
+import io.llmops.platform.cache.CacheInvalidations;
+import io.llmops.platform.cache.ClusterCache;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.error.FieldError;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,6 +49,26 @@ public class Models {
 
     @Inject
     ProviderCredentialStore store;
+
+    @Inject
+    CacheInvalidations invalidations;
+
+    @Inject
+    @ConfigProperty(name = "llmops.chat.input-cache-entries", defaultValue = "10000")
+    long cachedCredentials;
+
+    @Inject
+    @ConfigProperty(name = "llmops.chat.input-cache-ttl-seconds", defaultValue = "300")
+    long cachedCredentialsSeconds;
+
+    /** Opened credentials by workspace and provider (empty: none stored), so a chat turn need not read them. */
+    private ClusterCache<Optional<Map<String, String>>> credentialValues;
+
+    @PostConstruct
+    void init() {
+        credentialValues = invalidations.cache("model-credentials", cachedCredentials,
+                Duration.ofSeconds(cachedCredentialsSeconds));
+    }
 
     public List<ProviderView> providers(UUID workspaceId) {
         Set<String> configured = store.configuredProviders(workspaceId);
@@ -79,12 +105,16 @@ public class Models {
         if (Boolean.TRUE.equals(validate)) {
             factory.validate(spec.name(), ProviderCredentials.of(spec, values));
         }
-        return view(spec, store.save(workspaceId, spec.name(), values));
+        CredentialsView saved = view(spec, store.save(workspaceId, spec.name(), values));
+        credentialValues.invalidate(credentialKey(workspaceId, spec));
+        return saved;
     }
 
     public void deleteCredentials(UUID workspaceId, String provider) {
         ProviderSpec spec = requireProvider(provider);
-        if (!store.delete(workspaceId, spec.name())) {
+        boolean deleted = store.delete(workspaceId, spec.name());
+        credentialValues.invalidate(credentialKey(workspaceId, spec));
+        if (!deleted) {
             throw ApiException.notFound("Credentials");
         }
     }
@@ -167,8 +197,9 @@ public class Models {
 
     private ProviderCredentials credentialsFor(UUID workspaceId, String provider) {
         ProviderSpec spec = requireProvider(provider);
-        return store.find(workspaceId, spec.name())
-                .map(stored -> ProviderCredentials.of(spec, stored.values()))
+        return credentialValues.get(credentialKey(workspaceId, spec),
+                        () -> store.find(workspaceId, spec.name()).map(SealedCredentials.Stored::values))
+                .map(values -> ProviderCredentials.of(spec, values))
                 .orElseGet(() -> {
                     if (spec.credentialFields().stream().anyMatch(ProviderSpec.CredentialField::required)) {
                         throw ApiException.badRequest("model_credentials_missing",
@@ -176,6 +207,10 @@ public class Models {
                     }
                     return ProviderCredentials.none();
                 });
+    }
+
+    private static String credentialKey(UUID workspaceId, ProviderSpec spec) {
+        return workspaceId + ":" + spec.name();
     }
 
     /** The document with every secret that equals its stored masked form replaced by the stored value. */

@@ -1,7 +1,9 @@
 package io.llmops.ops.boundary;
 
+import io.llmops.app.boundary.TurnInputCache;
 import io.llmops.ops.control.CleanupStep;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -19,6 +21,9 @@ import java.util.UUID;
 class DebugConversations {
 
     private static final String DUE = "c.invoke_from = 'debugger' and c.updated_at < ?";
+
+    @Inject
+    TurnInputCache turnInputs;
 
     List<CleanupStep> steps(Instant now, Duration retention) {
         OffsetDateTime cutoff = Sql.at(now.minus(retention));
@@ -46,6 +51,7 @@ class DebugConversations {
                         conversations = Sql.ids(due);
                     }
                     counts.add("conversations", Sql.updateIds(connection, "delete from conversation where id = any(?)", conversations));
+                    conversations.forEach(turnInputs::conversationChanged);   // after this batch commits
                     return conversations.size();
                 });
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
@@ -38,10 +39,32 @@ public class RedisClient {
     @Produces
     @Singleton
     UnifiedJedis redis() {
+        return new JedisPooled(hostAndPort(), clientConfig(timeoutMillis));
+    }
+
+    /**
+     * One connection of its own (not from the pool), for a subscription: {@code readTimeoutMillis} bounds how
+     * long a read may wait, so a subscriber that pings more often than that notices a dead server.
+     */
+    public Jedis dedicatedConnection(int readTimeoutMillis) {
+        return new Jedis(hostAndPort(), clientConfig(readTimeoutMillis));
+    }
+
+    /** The database index of {@code llmops.redis.url}: pub/sub channels are per server, so they carry it. */
+    public int database() {
+        return JedisURIHelper.getDBIndex(URI.create(url));
+    }
+
+    private HostAndPort hostAndPort() {
+        URI uri = URI.create(url);
+        return new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379);
+    }
+
+    private JedisClientConfig clientConfig(int readTimeoutMillis) {
         URI uri = URI.create(url);
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(timeoutMillis)
-                .socketTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(readTimeoutMillis)
                 .database(JedisURIHelper.getDBIndex(uri))
                 .ssl(JedisURIHelper.isRedisSSLScheme(uri))
                 .clientName("llmops");
@@ -51,8 +74,7 @@ public class RedisClient {
         if (user != null) {
             config.user(user);
         }
-        JedisClientConfig clientConfig = config.build();
-        return new JedisPooled(new HostAndPort(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : 6379), clientConfig);
+        return config.build();
     }
 
     void close(@Disposes UnifiedJedis redis) {
