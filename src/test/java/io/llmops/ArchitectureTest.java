@@ -86,12 +86,17 @@ class ArchitectureTest {
             Map.entry("org.jsoup.helper.HttpConnection", Set.of("*")));
 
     /**
-     * The one exception: Azure OpenAI model calls need the Azure SDK's transport
-     * ({@code model.control.AzureHttpClientProvider}); the other provider modules build theirs inside LangChain4j.
+     * The exceptions are the two model transports: Azure OpenAI calls need the Azure SDK's
+     * ({@code model.control.AzureHttpClientProvider}); the other provider modules get LangChain4j's HTTP client
+     * SPI implemented by {@code model.control.ModelHttpClient} (one shared JDK client, streams on virtual threads).
      */
     private static boolean modelTransport(JavaAccess<?> access) {
-        return access.getOriginOwner().getName().equals("io.llmops.model.control.AzureHttpClientProvider")
-                && access.getTargetOwner().getName().equals("com.azure.core.http.jdk.httpclient.JdkHttpClientProvider");
+        String origin = access.getOriginOwner().getName();
+        String target = access.getTargetOwner().getName();
+        return origin.equals("io.llmops.model.control.AzureHttpClientProvider")
+                && target.equals("com.azure.core.http.jdk.httpclient.JdkHttpClientProvider")
+                || origin.startsWith("io.llmops.model.control.ModelHttpClient")
+                && (target.startsWith("java.net.http.") || target.startsWith("dev.langchain4j.http.client.jdk."));
     }
 
     static final DescribedPredicate<JavaAccess<?>> OPENS_CONNECTION = DescribedPredicate.describe(

@@ -4,6 +4,7 @@ import io.llmops.model.control.ModelCatalog;
 import io.llmops.model.control.ModelFactory;
 import io.llmops.model.control.RetryPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -34,5 +35,9 @@ public class ModelFactoryProducer {
     ModelFactory modelFactory() {
         Duration timeout = Duration.ofSeconds(Math.clamp(timeoutSeconds, 1, 3600));
         return new ModelFactory(catalog, timeout, new RetryPolicy(Math.clamp(maxRetries, 0, 10), INITIAL_BACKOFF, MAX_BACKOFF));
+    }
+
+    void close(@Disposes ModelFactory factory) {
+        factory.close();
     }
 }

@@ -39,15 +39,18 @@ import java.util.Map;
  * endpoint), azure-open-ai (on the Azure SDK's JDK HttpClient transport), anthropic,
  * google-ai-gemini and ollama.
  */
-public final class ModelFactory {
+public final class ModelFactory implements AutoCloseable {
 
     private final ModelCatalog catalog;
     private final Duration timeout;
+    /** One JDK client for every model built here ({@link ModelHttpClient}); closed with the factory. */
+    private final java.net.http.HttpClient http;
     private final RetryPolicy retry;
 
     public ModelFactory(ModelCatalog catalog, Duration timeout, RetryPolicy retry) {
         this.catalog = catalog;
         this.timeout = timeout;
+        this.http = ModelHttpClient.sharedClient(timeout);
         this.retry = retry;
     }
 
@@ -78,7 +81,7 @@ public final class ModelFactory {
         String baseUrl = baseUrl(spec, credentials);
         String key = credentials.apiKey();
         EmbeddingModel built = switch (spec.kind()) {
-            case "openai", "openai_compatible" -> OpenAiEmbeddingModel.builder().baseUrl(baseUrl).apiKey(key)
+            case "openai", "openai_compatible" -> OpenAiEmbeddingModel.builder().httpClientBuilder(httpClients()).baseUrl(baseUrl).apiKey(key)
                     .modelName(model).timeout(timeout).maxRetries(0).build();
             case "azure_openai" -> AzureOpenAiEmbeddingModel.builder().endpoint(baseUrl).apiKey(key)
                     .serviceVersion(credentials.apiVersion()).deploymentName(model)
@@ -151,21 +154,31 @@ public final class ModelFactory {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    private dev.langchain4j.http.client.HttpClientBuilder httpClients() {
+        return ModelHttpClient.builder(http);
+    }
+
+    /** Closes the shared HTTP client (its selector thread and pooled connections). */
+    @Override
+    public void close() {
+        http.close();
+    }
+
     private ChatModel buildChat(Target t) {
         ChatRequestParameters params = requestParameters(t);
         String key = t.credentials().apiKey();
         return switch (t.provider().kind()) {
-            case "openai", "openai_compatible" -> OpenAiChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+            case "openai", "openai_compatible" -> OpenAiChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
             case "azure_openai" -> AzureOpenAiChatModel.builder().endpoint(t.baseUrl()).apiKey(key)
                     .serviceVersion(azureVersion(t)).deploymentName(azureDeployment(t))
                     .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
                     .defaultRequestParameters(params).build();
-            case "anthropic" -> AnthropicChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+            case "anthropic" -> AnthropicChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
-            case "gemini" -> GoogleAiGeminiChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+            case "gemini" -> GoogleAiGeminiChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
-            case "ollama" -> OllamaChatModel.builder().baseUrl(t.baseUrl())
+            case "ollama" -> OllamaChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl())
                     .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
             default -> throw new IllegalStateException("unknown provider kind " + t.provider().kind());
         };
@@ -176,17 +189,17 @@ public final class ModelFactory {
         ChatRequestParameters params = requestParameters(t);
         String key = t.credentials().apiKey();
         return switch (t.provider().kind()) {
-            case "openai", "openai_compatible" -> OpenAiStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+            case "openai", "openai_compatible" -> OpenAiStreamingChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).defaultRequestParameters(params).build();
             case "azure_openai" -> AzureOpenAiStreamingChatModel.builder().endpoint(t.baseUrl()).apiKey(key)
                     .serviceVersion(azureVersion(t)).deploymentName(azureDeployment(t))
                     .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
                     .defaultRequestParameters(params).build();
-            case "anthropic" -> AnthropicStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+            case "anthropic" -> AnthropicStreamingChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).defaultRequestParameters(params).build();
-            case "gemini" -> GoogleAiGeminiStreamingChatModel.builder().baseUrl(t.baseUrl()).apiKey(key)
+            case "gemini" -> GoogleAiGeminiStreamingChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).defaultRequestParameters(params).build();
-            case "ollama" -> OllamaStreamingChatModel.builder().baseUrl(t.baseUrl())
+            case "ollama" -> OllamaStreamingChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl())
                     .timeout(timeout).defaultRequestParameters(params).build();
             default -> throw new IllegalStateException("unknown provider kind " + t.provider().kind());
         };

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,6 +41,7 @@ class ModelFactoryTest {
     @AfterEach
     void stop() {
         fake.close();
+        factory.close();
     }
 
     private ProviderCredentials credentials(String provider, String key) {
@@ -308,12 +310,31 @@ class ModelFactoryTest {
     }
 
     /** Collects a stream's tokens and its end. */
+    @Test
+    void manyOpenStreamsHoldNoPlatformThread() throws Exception {
+        int streams = 300;   // more than the common pool would ever add for blocked readers (256)
+        fake.whenEmpty(Reply.stream("slow", " answer").initialDelayMillis(1500));
+        List<Collector> collectors = new ArrayList<>();
+        for (int i = 0; i < streams; i++) {
+            Collector collector = new Collector();
+            collectors.add(collector);
+            streamingOpenAi().chat("question " + i, collector);
+        }
+
+        for (Collector collector : collectors) {
+            assertThat(collector.done.get(20, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("slow answer");
+            assertThat(collector.onVirtualThreads).isTrue();
+        }
+    }
+
     static final class Collector implements StreamingChatResponseHandler {
         final List<String> tokens = new CopyOnWriteArrayList<>();
+        volatile boolean onVirtualThreads = true;
         final CompletableFuture<ChatResponse> done = new CompletableFuture<>();
 
         @Override
         public void onPartialResponse(String partialResponse) {
+            onVirtualThreads &= Thread.currentThread().isVirtual();
             tokens.add(partialResponse);
         }
 

@@ -1,0 +1,219 @@
+package io.llmops.model.control;
+
+import dev.langchain4j.exception.HttpException;
+import dev.langchain4j.exception.TimeoutException;
+import dev.langchain4j.http.client.HttpClient;
+import dev.langchain4j.http.client.HttpClientBuilder;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The HTTP client of the LangChain4j provider modules (all but Azure's, which brings its own): one JDK
+ * {@link java.net.http.HttpClient} for every model (one selector thread and connection pool instead of
+ * one per built model), and each stream read on a virtual thread of its own.
+ * <p>
+ * Why not LangChain4j's {@link JdkHttpClient} for streams: it reads the stream inside a callback of
+ * {@code sendAsync}, which the JDK runs on the common fork-join pool, blocking there until the stream
+ * ends — every open stream held a platform thread (the pool adds threads for blocked workers, at most 256
+ * more). Requests that are not streamed still go through it, on the shared client.
+ */
+public final class ModelHttpClient implements HttpClient {
+
+    private static final Logger LOG = Logger.getLogger(ModelHttpClient.class.getName());
+
+    private final java.net.http.HttpClient shared;
+    private final Duration readTimeout;
+    private final JdkHttpClient blocking;
+
+    private ModelHttpClient(java.net.http.HttpClient shared, Duration readTimeout) {
+        this.shared = shared;
+        this.readTimeout = readTimeout;
+        this.blocking = JdkHttpClient.builder().httpClientBuilder(new SharedClientBuilder(shared))
+                .readTimeout(readTimeout).build();
+    }
+
+    /** The one JDK client the models of a factory share; its owner closes it. */
+    public static java.net.http.HttpClient sharedClient(Duration connectTimeout) {
+        return java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    }
+
+    /** Builders of clients that all use {@code shared} (its connect timeout applies to every model). */
+    public static HttpClientBuilder builder(java.net.http.HttpClient shared) {
+        return new Builder(shared);
+    }
+
+    @Override
+    public SuccessfulHttpResponse execute(HttpRequest request) {
+        return blocking.execute(request);
+    }
+
+    @Override
+    public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        Thread.ofVirtual().name("model-stream").start(() -> stream(request, parser, listener));
+    }
+
+    private void stream(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+        HttpResponse<InputStream> response;
+        try {
+            response = shared.send(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            notify(() -> listener.onError(new TimeoutException(e)));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            notify(() -> listener.onError(e));
+            return;
+        } catch (IOException | RuntimeException e) {
+            notify(() -> listener.onError(e));
+            return;
+        }
+        try (InputStream body = response.body()) {
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+                notify(() -> listener.onError(new HttpException(status, text)));
+                return;
+            }
+            SuccessfulHttpResponse opened = SuccessfulHttpResponse.builder().statusCode(status)
+                    .headers(response.headers().map()).build();
+            notify(() -> listener.onOpen(opened));
+            parser.parse(body, listener);
+            notify(listener::onClose);
+        } catch (IOException e) {
+            notify(() -> listener.onError(e));
+        }
+    }
+
+    private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
+        request.headers().forEach((name, values) -> {
+            if (values != null) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        builder.method(request.method().name(), request.body() == null
+                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        if (readTimeout != null) {
+            builder.timeout(readTimeout);
+        }
+        return builder.build();
+    }
+
+    /** A listener that throws must not end the reading thread's loop silently. */
+    private static void notify(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A model stream listener failed", e);
+        }
+    }
+
+    private static final class Builder implements HttpClientBuilder {
+        private final java.net.http.HttpClient shared;
+        private Duration connectTimeout;
+        private Duration readTimeout;
+
+        Builder(java.net.http.HttpClient shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public Duration connectTimeout() {
+            return connectTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;   // the shared client's own applies
+            return this;
+        }
+
+        @Override
+        public Duration readTimeout() {
+            return readTimeout;
+        }
+
+        @Override
+        public HttpClientBuilder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
+        @Override
+        public HttpClient build() {
+            return new ModelHttpClient(shared, readTimeout);
+        }
+    }
+
+    /** Hands LangChain4j's {@link JdkHttpClient} the shared client instead of letting it build its own. */
+    private record SharedClientBuilder(java.net.http.HttpClient shared) implements java.net.http.HttpClient.Builder {
+        @Override
+        public java.net.http.HttpClient.Builder cookieHandler(java.net.CookieHandler handler) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder connectTimeout(Duration duration) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder sslContext(javax.net.ssl.SSLContext context) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder sslParameters(javax.net.ssl.SSLParameters parameters) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder executor(java.util.concurrent.Executor executor) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder followRedirects(java.net.http.HttpClient.Redirect policy) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder version(java.net.http.HttpClient.Version version) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder priority(int priority) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder proxy(java.net.ProxySelector selector) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient.Builder authenticator(java.net.Authenticator authenticator) {
+            return this;
+        }
+
+        @Override
+        public java.net.http.HttpClient build() {
+            return shared;
+        }
+    }
+}
