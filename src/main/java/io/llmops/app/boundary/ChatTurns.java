@@ -244,13 +244,14 @@ public class ChatTurns {
     /** Streams the turn as Server-Sent Events, with a ping after {@code pingSeconds} of silence. */
     public void stream(Prepared turn, OutputStream out) {
         SseWriter sse = new SseWriter(out);
+        SseWriter.Repeated answers = sse.repeated("message", ids(turn, Map.of()), "answer");
         SseWriter.KeepAlive pinger = sse.keepAlive(pingSeconds);
         try {
             Outcome outcome = run(turn, new AgentEvents() {
                 @Override
                 public void answer(String delta) {
                     if (turn.awaitStored()) {
-                        sse.send("message", ids(turn, Map.of("answer", delta)));
+                        answers.send(delta);
                     }
                 }
 

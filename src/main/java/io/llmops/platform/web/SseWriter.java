@@ -1,6 +1,7 @@
 package io.llmops.platform.web;
 
 import io.llmops.platform.json.JsonbProvider;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -21,6 +22,9 @@ public final class SseWriter {
 
     public static final String MEDIA_TYPE = "text/event-stream";
 
+    /** Looked up once: {@code JsonProvider.provider()} instantiates the provider on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final OutputStream out;
     private volatile long lastWriteNanos = System.nanoTime();
     private volatile boolean clientGone;
@@ -35,14 +39,38 @@ public final class SseWriter {
     }
 
     /** Sends {@code fields} as event {@code event} (the JSON gets {"event": event, ...fields}). */
-    public synchronized void send(String event, Map<String, ?> fields) {
-        if (clientGone) {
-            return;
-        }
+    public void send(String event, Map<String, ?> fields) {
+        write("event: " + event + "\ndata: " + JsonbProvider.shared().toJson(payload(event, fields)) + "\n\n");
+    }
+
+    /**
+     * A sender of many events named {@code event} that differ only in the string field {@code changing} (the
+     * deltas of a streamed answer): the other fields are serialized once, each event then only escapes its
+     * value. The JSON is the same as {@link #send}'s with {@code changing} as the last field.
+     */
+    public Repeated repeated(String event, Map<String, ?> fixed, String changing) {
+        String json = JsonbProvider.shared().toJson(payload(event, fixed));
+        String head = "event: " + event + "\ndata: " + json.substring(0, json.length() - 1) + ",\"" + changing + "\":";
+        return value -> write(head + JSON.createValue(value) + "}\n\n");
+    }
+
+    /** See {@link #repeated}. */
+    @FunctionalInterface
+    public interface Repeated {
+        void send(String value);
+    }
+
+    private static Map<String, Object> payload(String event, Map<String, ?> fields) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("event", event);
         payload.putAll(fields);
-        String frame = "event: " + event + "\ndata: " + JsonbProvider.shared().toJson(payload) + "\n\n";
+        return payload;
+    }
+
+    private synchronized void write(String frame) {
+        if (clientGone) {
+            return;
+        }
         try {
             out.write(frame.getBytes(StandardCharsets.UTF_8));
             out.flush();

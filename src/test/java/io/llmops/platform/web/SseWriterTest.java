@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,24 @@ class SseWriterTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .isEqualTo("event: message\ndata: {\"event\":\"message\",\"answer\":\"Hi\"}\n\n");
+    }
+
+    @Test
+    void repeatedEventsAreTheSameJsonAsSendWrites() {
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        fixed.put("id", java.util.UUID.fromString("00000000-0000-0000-0000-000000000001"));
+        fixed.put("created_at", java.time.Instant.parse("2026-11-26T07:00:00Z"));
+        String tricky = "quote \" backslash \\ newline \n tab \t control \u0001 unicode 你好 </script>";
+        ByteArrayOutputStream viaSend = new ByteArrayOutputStream();
+        ByteArrayOutputStream viaRepeated = new ByteArrayOutputStream();
+        Map<String, Object> all = new LinkedHashMap<>(fixed);
+        all.put("answer", tricky);
+
+        new SseWriter(viaSend).send("message", all);
+        SseWriter.Repeated answers = new SseWriter(viaRepeated).repeated("message", fixed, "answer");
+        answers.send(tricky);
+
+        assertThat(viaRepeated.toString(StandardCharsets.UTF_8)).isEqualTo(viaSend.toString(StandardCharsets.UTF_8));
     }
 
     @Test
