@@ -2,6 +2,7 @@ package io.llmops.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.it.Api.Reply;
+import io.llmops.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -89,6 +90,23 @@ class ChatAcrossInstancesIT extends FakeModelAppIT {
 
         assertThat(contentsSentToTheModel()).containsExactly("First prompt.", "question one", "answer one",
                 "question two", "answer two", "question three");
+    }
+
+    @Test
+    void aTurnWithAToolCallOnTheOtherInstanceIsSavedWholeAndReadableHere() {
+        assertThat(other.patch("/api/apps/" + appId + "/draft-config", session.accessToken(),
+                "{\"tools\":[{\"type\":\"builtin\",\"provider\":\"time\",\"tool\":\"current_time\"}]}").status())
+                .isEqualTo(200);
+        fake.enqueue(FakeOpenAiServer.Reply.toolCall("current_time", "{\"timezone\":\"UTC\"}"),
+                stream("It is ", "now."));
+
+        chatOn(other, "What time is it?");   // the second instance commits outcomes without waiting for the disk
+
+        JsonNode saved = api.get("/api/apps/" + appId + "/conversations/messages", session.accessToken())
+                .json().path("items").get(0);
+        assertThat(saved.path("answer").asText()).isEqualTo("It is now.");
+        assertThat(saved.path("status").asText()).isEqualTo("normal");
+        assertThat(saved.path("agent_thoughts").get(0).path("tool").asText()).isEqualTo("current_time");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.Map;
  * {@link LlmopsServer}: {@code @ExtendWith({LlmopsServer.class, SecondInstance.class})}): same database,
  * Redis and secrets as the first. Where the IT database has the pgvector table it runs with
  * {@code LLMOPS_KNOWLEDGE_INDEX=pgvector} (the deployment pgvector is for), else with Lucene in a
- * directory of its own; either way one start per run, stopped at its end.
+ * directory of its own; either way one start per run, stopped at its end. It commits chat turns' outcomes
+ * with {@code LLMOPS_CHAT_DURABLE_OUTCOME=false}, the setting's other value.
  */
 public final class SecondInstance implements BeforeAllCallback {
 
@@ -66,6 +67,8 @@ public final class SecondInstance implements BeforeAllCallback {
         Map<String, String> env = new HashMap<>(LlmopsServer.environment());
         Path indexDir = LlmopsServer.workDir().resolve("second-instance-index");
         env.put("LLMOPS_KNOWLEDGE_INDEX_DIR", indexDir.toString());
+        // the other way of committing a turn's outcome (ChatAcrossInstancesIT reads it back through the first)
+        env.put("LLMOPS_CHAT_DURABLE_OUTCOME", "false");
         if (skipReason == null) {
             env.put("LLMOPS_KNOWLEDGE_INDEX", "pgvector");
         }

@@ -2,6 +2,7 @@ package io.llmops.knowledge.control;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.scoring.ScoringModel;
+import io.llmops.platform.persistence.LocalTransactions;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -397,33 +398,10 @@ public final class PgVectorSegmentIndex implements SegmentIndex {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
     /** Runs in the caller's transaction when there is one, else in a transaction of its own. */
-    private static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+    private static <T> T inTransaction(DataSource dataSource, LocalTransactions.Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            boolean own = c.getAutoCommit();
-            if (own) {
-                c.setAutoCommit(false);
-            }
-            try {
-                T result = work.run(c);
-                if (own) {
-                    c.commit();
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                if (own) {
-                    c.rollback();
-                }
-                throw e;
-            } finally {
-                if (own) {
-                    c.setAutoCommit(true);
-                }
-            }
+            return LocalTransactions.run(c, work);
         } catch (SQLException e) {
             throw new IndexFailure(e);
         }

@@ -126,8 +126,8 @@ public class Models {
 
     /**
      * A streaming chat model with the workspace's credentials, retried only before its first token.
-     * Built models are reused (each holds its own HTTP client and connection pool, so building one
-     * per turn cost a new connection and leaked client threads); a change of credentials or
+     * Built models are reused (a build resolves the catalogue and parameters and sets up LangChain4j's
+     * request mapping; all of them share one HTTP client, see ModelHttpClient); a change of credentials or
      * parameters makes a new key, and the least recently used models drop out past the bound.
      */
     public StreamingChatModel streamingChatModel(UUID workspaceId, String provider, String model, Map<String, ?> parameters) {
@@ -163,16 +163,7 @@ public class Models {
     }
 
     private <T> T cached(ModelKey key, Class<T> type, java.util.function.Supplier<T> build) {
-        synchronized (models) {
-            Object cached = models.get(key);
-            if (cached != null) {
-                return type.cast(cached);
-            }
-        }
-        T built = build.get();
-        synchronized (models) {
-            return type.cast(models.computeIfAbsent(key, k -> built));
-        }
+        return type.cast(models.get(key, k -> build.get()));
     }
 
     /** {@code credentials} compared by value, so storing new ones builds a new model; never printed. */
@@ -186,14 +177,9 @@ public class Models {
 
     private static final int MAX_CACHED_MODELS = 256;
 
-    /** Built models (each holds its own HTTP client), least recently used dropped past the bound. */
-    private final Map<ModelKey, Object> models =
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<ModelKey, Object> eldest) {
-                    return size() > MAX_CACHED_MODELS;
-                }
-            };
+    /** Built models, the least recently used dropped past the bound. */
+    private final com.github.benmanes.caffeine.cache.Cache<ModelKey, Object> models =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(MAX_CACHED_MODELS).build();
 
     private ProviderCredentials credentialsFor(UUID workspaceId, String provider) {
         ProviderSpec spec = requireProvider(provider);
