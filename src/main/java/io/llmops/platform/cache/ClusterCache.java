@@ -68,8 +68,12 @@ public final class ClusterCache<V> {
         return loaded;
     }
 
-    /** Replaces a present entry in place (this instance wrote the change; see {@link #invalidateElsewhere}). */
+    /**
+     * Replaces a present entry in place (this instance wrote the change; see {@link #invalidateElsewhere});
+     * {@code change} answering null drops it. A read in flight is not kept: it may predate the change.
+     */
     public void update(String key, UnaryOperator<V> change) {
+        epoch.incrementAndGet();
         entries.asMap().computeIfPresent(key, (k, old) -> change.apply(old));
     }
 

@@ -82,6 +82,16 @@ class ClusterCacheTest {
     }
 
     @Test
+    void aReadThatRacedALocalUpdateIsNotKept() {
+        cache.get("k", () -> {
+            cache.update("k", old -> old + "!");   // this instance changes the entry while another read is in flight
+            return load("read before the change");
+        });
+
+        assertThat(cache.getIfPresent("k")).isNull();
+    }
+
+    @Test
     void twoCachesMayNotShareAName() {
         assertThatThrownBy(() -> invalidations.cache("test", 1, Duration.ofMinutes(1)))
                 .isInstanceOf(IllegalStateException.class);
