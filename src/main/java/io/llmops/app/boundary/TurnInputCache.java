@@ -9,9 +9,7 @@ import io.llmops.platform.cache.ClusterCache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,14 +30,6 @@ public class TurnInputCache {
 
     @Inject
     CacheInvalidations invalidations;
-
-    @Inject
-    @ConfigProperty(name = "llmops.chat.input-cache-entries", defaultValue = "10000")
-    long maxEntries;
-
-    @Inject
-    @ConfigProperty(name = "llmops.chat.input-cache-ttl-seconds", defaultValue = "300")
-    long timeToLiveSeconds;
 
     /** An app's draft config and the workspace it belongs to. */
     record Draft(UUID workspaceId, AppConfig config) {
@@ -79,10 +69,9 @@ public class TurnInputCache {
 
     @PostConstruct
     void init() {
-        Duration ttl = Duration.ofSeconds(timeToLiveSeconds);
-        drafts = invalidations.cache("app-draft-config", maxEntries, ttl);
-        currentDebuggerConversations = invalidations.cache("debugger-conversation", maxEntries, ttl);
-        conversations = invalidations.cache("conversation-memory", maxEntries, ttl);
+        drafts = invalidations.cache("app-draft-config");
+        currentDebuggerConversations = invalidations.cache("debugger-conversation");
+        conversations = invalidations.cache("conversation-memory");
     }
 
     /** The app's draft config: from memory, else {@code load} (which refuses apps of other workspaces). */

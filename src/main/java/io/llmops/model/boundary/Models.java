@@ -19,9 +19,7 @@ import io.llmops.platform.error.FieldError;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,21 +51,12 @@ public class Models {
     @Inject
     CacheInvalidations invalidations;
 
-    @Inject
-    @ConfigProperty(name = "llmops.chat.input-cache-entries", defaultValue = "10000")
-    long cachedCredentials;
-
-    @Inject
-    @ConfigProperty(name = "llmops.chat.input-cache-ttl-seconds", defaultValue = "300")
-    long cachedCredentialsSeconds;
-
     /** Opened credentials by workspace and provider (empty: none stored), so a chat turn need not read them. */
     private ClusterCache<Optional<Map<String, String>>> credentialValues;
 
     @PostConstruct
     void init() {
-        credentialValues = invalidations.cache("model-credentials", cachedCredentials,
-                Duration.ofSeconds(cachedCredentialsSeconds));
+        credentialValues = invalidations.cache("model-credentials");
     }
 
     public List<ProviderView> providers(UUID workspaceId) {

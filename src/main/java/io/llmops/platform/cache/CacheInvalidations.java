@@ -1,6 +1,7 @@
 package io.llmops.platform.cache;
 
 import io.llmops.platform.redis.RedisClient;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.UnifiedJedis;
@@ -45,6 +47,14 @@ public class CacheInvalidations {
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    @ConfigProperty(name = "llmops.cache.max-entries", defaultValue = "10000")
+    long maxEntries;
+
+    @Inject
+    @ConfigProperty(name = "llmops.cache.ttl-seconds", defaultValue = "300")
+    long timeToLiveSeconds;
+
     private final String instance = UUID.randomUUID().toString();
     private final Map<String, ClusterCache<?>> caches = new ConcurrentHashMap<>();
     private volatile boolean listening;
@@ -52,8 +62,17 @@ public class CacheInvalidations {
     private volatile Subscriber subscriber;
     private String channel;
 
-    /** A new cache, known to every instance by {@code name}. */
-    public <V> ClusterCache<V> cache(String name, long maxEntries, Duration timeToLive) {
+    @PostConstruct
+    void init() {
+        channel = "llmops:cache-invalidations:" + redisClient.database();
+    }
+
+    /** A new cache, known to every instance by {@code name}, bounded by the configured entries and lifetime. */
+    public <V> ClusterCache<V> cache(String name) {
+        return cache(name, maxEntries, Duration.ofSeconds(timeToLiveSeconds));
+    }
+
+    <V> ClusterCache<V> cache(String name, long maxEntries, Duration timeToLive) {
         ClusterCache<V> cache = new ClusterCache<>(name, maxEntries, timeToLive, this);
         if (caches.putIfAbsent(name, cache) != null) {
             throw new IllegalStateException("Two caches named " + name);
@@ -115,20 +134,11 @@ public class CacheInvalidations {
             return;   // unit tests: one instance, no Redis
         }
         try {
-            redis.publish(channel(), instance + " " + cacheName + " " + key);
+            redis.publish(channel, instance + " " + cacheName + " " + key);
         } catch (RuntimeException e) {
             // the other instances keep their entry until it expires; a broken subscription clears them anyway
             LOG.log(Level.WARNING, "Cache invalidation of " + cacheName + " " + key + " not published: " + e);
         }
-    }
-
-    private String channel() {
-        String name = channel;
-        if (name == null) {
-            name = "llmops:cache-invalidations:" + redisClient.database();
-            channel = name;
-        }
-        return name;
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object application) {
@@ -164,7 +174,7 @@ public class CacheInvalidations {
                 confirmed = false;
                 try (Jedis jedis = redisClient.dedicatedConnection(READ_TIMEOUT_MILLIS)) {
                     connection = jedis;
-                    jedis.subscribe(this, channel());   // returns when unsubscribed; throws when the connection breaks
+                    jedis.subscribe(this, channel);   // returns when unsubscribed; throws when the connection breaks
                 } catch (RuntimeException e) {
                     if (!closing && (confirmed || !failing)) {
                         LOG.warning("Cache invalidations cannot be heard; in-memory caches are bypassed until Redis "
