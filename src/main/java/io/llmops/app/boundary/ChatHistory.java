@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,13 +44,31 @@ public class ChatHistory {
     public TurnInputCache.ConversationMemory debuggerMemory(UUID workspaceId, UUID appId, UUID accountId, UUID requested,
                                                             int rounds) {
         Conversation conversation = debuggerConversation(workspaceId, appId, accountId, requested);
-        List<Message> newestFirst = rounds <= 0 ? List.of() : em.createQuery("select m from Message m "
-                        + "where m.conversationId = :c and m.deletedAt is null and m.status <> 'error' "
-                        + "order by m.createdAt desc", Message.class)
-                .setParameter("c", conversation.id()).setMaxResults(rounds).getResultList();
-        return new TurnInputCache.ConversationMemory(conversation,
-                newestFirst.reversed().stream().map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList(),
+        List<Message> newestFirst = memoryNewestFirst(conversation.id(), null, rounds);
+        return new TurnInputCache.ConversationMemory(conversation, oldestFirst(newestFirst),
                 Math.max(0, rounds), newestFirst.isEmpty() ? null : newestFirst.getFirst().createdAt());
+    }
+
+    /**
+     * The last {@code limit} messages of a conversation that count as memory (not deleted, not failed), asked
+     * before {@code before} when given, newest first.
+     */
+    private List<Message> memoryNewestFirst(UUID conversationId, Instant before, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        var query = em.createQuery("select m from Message m where m.conversationId = :c and m.deletedAt is null "
+                        + "and m.status <> 'error'" + (before == null ? "" : " and m.createdAt < :at")
+                        + " order by m.createdAt desc", Message.class)
+                .setParameter("c", conversationId).setMaxResults(limit);
+        if (before != null) {
+            query.setParameter("at", before);
+        }
+        return query.getResultList();
+    }
+
+    private static List<MemoryWindow.Round> oldestFirst(List<Message> newestFirst) {
+        return newestFirst.reversed().stream().map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList();
     }
 
     private Conversation debuggerConversation(UUID workspaceId, UUID appId, UUID accountId, UUID requested) {
@@ -92,13 +111,8 @@ public class ChatHistory {
                 .setParameter("id", messageId).setParameter("ws", workspaceId)
                 .getResultList().stream().findFirst().map(row -> {
                     Message target = (Message) row[0];
-                    List<Message> newestFirst = em.createQuery("select m from Message m where m.conversationId = :c "
-                                    + "and m.deletedAt is null and m.createdAt < :at and m.status <> 'error' "
-                                    + "order by m.createdAt desc", Message.class)
-                            .setParameter("c", target.conversationId()).setParameter("at", target.createdAt())
-                            .setMaxResults(Math.max(0, rounds - 1)).getResultList();
-                    List<MemoryWindow.Round> context = new java.util.ArrayList<>(newestFirst.reversed().stream()
-                            .map(m -> new MemoryWindow.Round(m.query(), m.answer())).toList());
+                    List<MemoryWindow.Round> context = new java.util.ArrayList<>(oldestFirst(
+                            memoryNewestFirst(target.conversationId(), target.createdAt(), rounds - 1)));
                     context.add(new MemoryWindow.Round(target.query(), target.answer()));
                     return new MessageContext((UUID) row[1], target.conversationId(), context);
                 });
