@@ -23,6 +23,7 @@ import io.llmops.app.entity.Conversation;
 import io.llmops.app.entity.Message;
 import io.llmops.knowledge.boundary.Datasets;
 import io.llmops.model.boundary.Models;
+import io.llmops.model.control.ModelHttpClient;
 import io.llmops.model.control.ModelSpec;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.persistence.Timestamps;
@@ -241,13 +242,17 @@ public class ChatTurns {
         return new KnowledgeSearchTool(datasets, workspaceId, ids, config.retrievalConfig());
     }
 
-    /** Streams the turn as Server-Sent Events, with a ping after {@code pingSeconds} of silence. */
-    public void stream(Prepared turn, OutputStream out) {
+    /**
+     * Streams the turn as Server-Sent Events, with a ping after {@code pingSeconds} of silence.
+     * {@code modelAsked} runs whenever one of the turn's model requests is out ({@link ModelHttpClient#REQUEST_SENT}):
+     * the caller acts on the first; a turn that asks no model never runs it.
+     */
+    public void stream(Prepared turn, OutputStream out, Runnable modelAsked) {
         SseWriter sse = new SseWriter(out);
         SseWriter.Repeated answers = sse.repeated("message", ids(turn, Map.of()), "answer");
         SseWriter.KeepAlive pinger = sse.keepAlive(pingSeconds);
         try {
-            Outcome outcome = run(turn, new AgentEvents() {
+            AgentEvents events = new AgentEvents() {
                 @Override
                 public void answer(String delta) {
                     if (turn.awaitStored()) {
@@ -261,7 +266,8 @@ public class ChatTurns {
                         sse.send("agent_thought", ids(turn, thoughtFields(thought)));
                     }
                 }
-            });
+            };
+            Outcome outcome = ScopedValue.where(ModelHttpClient.REQUEST_SENT, modelAsked).call(() -> run(turn, events));
             if (outcome.result().status() == AgentResult.Status.ERROR) {
                 sse.send("error", ids(turn, Map.of("code", "model_error", "message", outcome.result().error(),
                         "status", 502)));

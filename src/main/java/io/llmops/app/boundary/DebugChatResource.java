@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The builder's debug chat with an app's draft config. Turns run on virtual threads in the container's
@@ -80,23 +81,30 @@ public class DebugChatResource {
     }
 
     /**
-     * The turn asks its model right away while another thread has JAX-RS commit the SSE response; events
-     * produced before the response is ready are kept and sent first (preparing the response took ~2 ms that
-     * sat before the model request, bench/README.md).
+     * The turn asks its model first; once the request is out, another thread has JAX-RS commit the SSE
+     * response while the model thinks. Events produced before the response is ready are kept and sent first.
+     * (Committing the response took ~2 ms: before the model request it delayed it, beside it it competed
+     * with it for the CPU, bench/README.md.)
      */
     private void stream(ChatTurns.Prepared turn, AsyncResponse response) {
         DeferredOutput events = new DeferredOutput();
-        turns.start(() -> response.resume(SseWriter.response(out -> {
-            events.attach(out);
-            try {
-                events.awaitClosed();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        AtomicBoolean responding = new AtomicBoolean();
+        Runnable respond = () -> {
+            if (responding.compareAndSet(false, true)) {
+                turns.start(() -> response.resume(SseWriter.response(out -> {
+                    events.attach(out);
+                    try {
+                        events.awaitClosed();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                })));
             }
-        })));
+        };
         try {
-            turns.stream(turn, events);
+            turns.stream(turn, events, respond);
         } finally {
+            respond.run();   // a turn that asked no model (input review, a failure before the request)
             events.close();
         }
     }

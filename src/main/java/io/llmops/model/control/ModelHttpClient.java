@@ -13,10 +13,15 @@ import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,8 +34,15 @@ import java.util.logging.Logger;
  * {@code sendAsync}, which the JDK runs on the common fork-join pool, blocking there until the stream
  * ends — every open stream held a platform thread (the pool adds threads for blocked workers, at most 256
  * more). Requests that are not streamed still go through it, on the shared client.
+ * <p>
+ * A caller that binds {@link #REQUEST_SENT} learns when its stream's request has been handed to the
+ * connection (or has failed): a chat turn commits its SSE response then, so that work does not compete
+ * with the model request for the CPU (bench/README.md, "Chat turn overhead").
  */
 public final class ModelHttpClient implements HttpClient {
+
+    /** Run once per stream asked for in its scope, from any thread, when the request is out or has failed. */
+    public static final ScopedValue<Runnable> REQUEST_SENT = ScopedValue.newInstance();
 
     private static final Logger LOG = Logger.getLogger(ModelHttpClient.class.getName());
 
@@ -62,13 +74,21 @@ public final class ModelHttpClient implements HttpClient {
 
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        Thread.ofVirtual().name("model-stream").start(() -> stream(request, parser, listener));
+        Runnable sent = once(REQUEST_SENT.isBound() ? REQUEST_SENT.get() : () -> { });
+        Thread.ofVirtual().name("model-stream").start(() -> {
+            try {
+                stream(request, parser, listener, sent);
+            } finally {
+                sent.run();
+            }
+        });
     }
 
-    private void stream(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+    private void stream(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener,
+                        Runnable sent) {
         HttpResponse<InputStream> response;
         try {
-            response = shared.send(toJdkRequest(request), HttpResponse.BodyHandlers.ofInputStream());
+            response = shared.send(toJdkRequest(request, sent), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
             notify(() -> listener.onError(new TimeoutException(e)));
             return;
@@ -97,20 +117,68 @@ public final class ModelHttpClient implements HttpClient {
         }
     }
 
-    private java.net.http.HttpRequest toJdkRequest(HttpRequest request) {
+    private java.net.http.HttpRequest toJdkRequest(HttpRequest request, Runnable sent) {
         java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url()));
         request.headers().forEach((name, values) -> {
             if (values != null) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
-        builder.method(request.method().name(), request.body() == null
-                ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                : java.net.http.HttpRequest.BodyPublishers.ofString(request.body()));
+        if (request.body() == null) {
+            sent.run();
+        }
+        builder.method(request.method().name(), request.body() == null ? BodyPublishers.noBody()
+                : announcing(BodyPublishers.ofString(request.body()), sent));
         if (readTimeout != null) {
             builder.timeout(readTimeout);
         }
         return builder.build();
+    }
+
+    /** {@code body}, running {@code sent} once the connection has taken all of it. */
+    private static BodyPublisher announcing(BodyPublisher body, Runnable sent) {
+        return new BodyPublisher() {
+            @Override
+            public long contentLength() {
+                return body.contentLength();
+            }
+
+            @Override
+            public void subscribe(Flow.Subscriber<? super ByteBuffer> connection) {
+                body.subscribe(new Flow.Subscriber<ByteBuffer>() {
+                    @Override
+                    public void onSubscribe(Flow.Subscription subscription) {
+                        connection.onSubscribe(subscription);
+                    }
+
+                    @Override
+                    public void onNext(ByteBuffer bytes) {
+                        connection.onNext(bytes);
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        connection.onError(failure);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        connection.onComplete();
+                        sent.run();
+                    }
+                });
+            }
+        };
+    }
+
+    /** {@code action} at most once, whichever thread gets there first; its failure is only logged. */
+    private static Runnable once(Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                notify(action);
+            }
+        };
     }
 
     /** A listener that throws must not end the reading thread's loop silently. */

@@ -49,12 +49,21 @@ public final class SseWriter {
      * value. The JSON is the same as {@link #send}'s with {@code changing} as the last field.
      */
     public Repeated repeated(String event, Map<String, ?> fixed, String changing) {
-        String json = JsonbProvider.shared().toJson(payload(event, fixed));
-        String head = "event: " + event + "\ndata: " + json.substring(0, json.length() - 1) + ",\"" + changing + "\":";
-        return value -> write(head + JSON.createValue(value) + "}\n\n");
+        return new Repeated() {
+            private String head;   // made by the first send: a turn asks its model before anything else
+
+            @Override
+            public void send(String value) {
+                if (head == null) {
+                    String json = JsonbProvider.shared().toJson(payload(event, fixed));
+                    head = "event: " + event + "\ndata: " + json.substring(0, json.length() - 1) + ",\"" + changing + "\":";
+                }
+                write(head + JSON.createValue(value) + "}\n\n");
+            }
+        };
     }
 
-    /** See {@link #repeated}. */
+    /** See {@link #repeated}; used from one thread at a time. */
     @FunctionalInterface
     public interface Repeated {
         void send(String value);
@@ -89,23 +98,11 @@ public final class SseWriter {
     }
 
     /**
-     * Sends a {@code ping} event whenever the stream has been silent for {@code intervalSeconds},
-     * from a virtual thread, until the returned handle is closed or the client goes away.
+     * Sends a {@code ping} event whenever the stream has been silent for {@code intervalSeconds} (checked
+     * every second, {@link KeepAliveTicker}), until the returned handle is closed or the client goes away.
      */
     public KeepAlive keepAlive(int intervalSeconds) {
-        Thread pinger = Thread.ofVirtual().name("sse-keep-alive").start(() -> {
-            try {
-                while (!clientGone) {
-                    Thread.sleep(Math.min(1000L, intervalSeconds * 1000L));
-                    if (silentForMillis() >= intervalSeconds * 1000L) {
-                        send("ping", Map.of());
-                    }
-                }
-            } catch (InterruptedException closed) {
-                // the stream ended
-            }
-        });
-        return pinger::interrupt;
+        return KeepAliveTicker.watch(this, intervalSeconds);
     }
 
     /** Stops the keep-alive pings; closing never fails. */

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -307,6 +308,39 @@ class ModelFactoryTest {
     private static ToolSpecification weatherTool() {
         return ToolSpecification.builder().name("get_weather").description("Current weather")
                 .parameters(JsonObjectSchema.builder().addStringProperty("city").required("city").build()).build();
+    }
+
+    @Test
+    void aStreamTellsItsCallerOnceWhenItsRequestIsOutWhileTheModelStillThinks() throws Exception {
+        fake.whenEmpty(Reply.stream("late", " answer").initialDelayMillis(800));
+        AtomicInteger announcements = new AtomicInteger();
+        CompletableFuture<Void> announced = new CompletableFuture<>();
+        Collector collector = new Collector();
+
+        ScopedValue.where(ModelHttpClient.REQUEST_SENT, () -> {
+            announcements.incrementAndGet();
+            announced.complete(null);
+        }).run(() -> streamingOpenAi().chat("question", collector));
+
+        announced.get(5, TimeUnit.SECONDS);
+        assertThat(collector.tokens).isEmpty();
+        assertThat(collector.done).isNotDone();
+        assertThat(collector.done.get(5, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("late answer");
+        assertThat(announcements).hasValue(1);
+    }
+
+    @Test
+    void aStreamWhoseRequestCannotGoOutStillTellsItsCaller() throws Exception {
+        ProviderCredentials unreachable = ProviderCredentials.of(catalog.provider("openai").orElseThrow(),
+                Map.of(ProviderCredentials.API_KEY, KEY, ProviderCredentials.BASE_URL, "http://127.0.0.1:1/v1"));
+        AtomicInteger announcements = new AtomicInteger();
+        Collector collector = new Collector();
+
+        ScopedValue.where(ModelHttpClient.REQUEST_SENT, announcements::incrementAndGet).run(() ->
+                factory.streamingChatModel("openai", "gpt-4o-mini", unreachable, Map.of()).chat("question", collector));
+
+        assertThatThrownBy(() -> collector.done.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+        assertThat(announcements).hasValue(1);
     }
 
     /** Collects a stream's tokens and its end. */
