@@ -98,7 +98,7 @@ start_server() {
     trap 'exit 130' INT TERM
     log "starting Payara Micro on port $PORT"
     # shellcheck disable=SC2086  # JAVA_OPTS is a list of options
-    "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED $JAVA_OPTS \
+    "$JAVA" -XX:+UseZGC --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED $JAVA_OPTS \
         -jar "$PAYARA/payara-micro.jar" \
         --deploy "$WAR" --contextroot / --port "$PORT" --nocluster --disablephonehome \
         --addlibs "$PAYARA/postgresql.jar" \

@@ -58,7 +58,8 @@ public final class PayaraServer implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
+        // ZGC: G1's young pauses (15-65 ms on 2 cores) landed inside streamed answers (bench/README.md, "GC")
+        command.addAll(List.of("-XX:+UseZGC", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED"));
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-jar", layout.payaraDir().resolve("payara-micro.jar").toString(),
                 "--deploy", layout.war().toString(),
