@@ -40,7 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Environment: BASE (platform URL), SERVER_PID (Payara pid, for CPU accounting, optional), OUT (markdown
  * summary file), N1 / N50 (measured requests per side at concurrency 1 / 50, realistic model),
  * N1_FAST / N50_FAST (same, no-delay model), WARMUP (warm-up requests per side and response mode),
- * CONCURRENCY (default "1,50") and MODELS (default "no-delay,realistic") to run a subset of the cells.
+ * CONCURRENCY (default "1,50") and MODELS (default "no-delay,realistic") to run a subset of the cells, RAMP_MS
+ * (default 750: with c clients, client i sends its first turn i * RAMP_MS / c ms after the cell starts; 0 = all at once).
  */
 public class ChatBench {
 
@@ -98,10 +99,23 @@ public class ChatBench {
             StreamingChatModel direct = OpenAiStreamingChatModel.builder().baseUrl(fake.baseUrl()).apiKey(KEY)
                     .modelName("gpt-4o-mini").timeout(Duration.ofSeconds(60)).build();
 
-            log("warm-up: " + warmup + " requests per side and response mode (no-delay model, 8 clients)");
+            // at the run's highest concurrency, so pools (connections to PostgreSQL and to the model) have grown
+            // to it before anything is measured: a measured cell starts warm, as a server under steady load is
+            int warmupClients = concurrencies.stream().mapToInt(Integer::intValue).max().orElse(8);
+            log("warm-up: " + warmup + " requests per side and response mode (no-delay model, " + warmupClients + " clients)");
             for (String mode : List.of("streaming", "blocking")) {
-                run("platform", mode, 8, warmup, clients, direct);
-                run("direct", mode, 8, warmup, clients, direct);
+                run("platform", mode, warmupClients, warmup, clients, direct);
+                run("direct", mode, warmupClients, warmup, clients, direct);
+            }
+            // and the realistic model's paths (a measured half right after the no-delay warm-up still ran ~10 ms
+            // slower at 50 clients than the second half of the same cell): ten turns per client and mode
+            if (models.contains("realistic")) {
+                fake.whenEmpty(realistic);
+                log("warm-up: " + 10 * warmupClients + " realistic turns per side and response mode");
+                for (String mode : List.of("streaming", "blocking")) {
+                    run("platform", mode, warmupClients, 10 * warmupClients, clients, direct);
+                    run("direct", mode, warmupClients, 10 * warmupClients, clients, direct);
+                }
             }
             clearRecordedRequests(fake);
 
@@ -132,6 +146,9 @@ public class ChatBench {
                     + "- direct:   " + pick(directTimeline(direct)) + "\n";
             String summary = summary(cells) + timeline;
             Files.writeString(out, summary);
+            if (RAW != null) {
+                Files.write(Path.of(System.getenv("SAMPLES")), RAW);
+            }
             System.out.println(summary);
         }
         System.exit(0);
@@ -160,7 +177,12 @@ public class ChatBench {
         return new Cell(model, mode, concurrency, side, samples, (cpu1 - cpu0) / (double) n, wall);
     }
 
-    /** A closed loop: {@code concurrency} virtual threads, each sending its next request when the last one ended. */
+    /**
+     * A closed loop: {@code concurrency} virtual threads, each sending its next request when the last one ended.
+     * Their first requests are spread over {@code RAMP_MS} (about one realistic turn): started together, the
+     * clients would stay in lockstep, a burst of every client at once every turn, which is not what many users
+     * chatting independently look like (bench/README.md, "Ramp").
+     */
     static List<Sample> run(String side, String mode, int concurrency, int n, List<Client> clients,
                             StreamingChatModel direct) throws Exception {
         AtomicInteger left = new AtomicInteger(n);
@@ -171,11 +193,17 @@ public class ChatBench {
                 Client client = clients.get(w % clients.size());
                 List<Sample> mine = new ArrayList<>();
                 perWorker.add(mine);
+                long delayMillis = (long) w * RAMP_MS / concurrency;
                 done.add(CompletableFuture.runAsync(() -> {
+                    sleep(delayMillis);
                     while (left.getAndDecrement() > 0) {
                         long start = System.nanoTime();
                         Sample sample = side.equals("platform") ? platform(client, mode) : direct(direct, mode);
                         mine.add(concurrency == 1 ? sample.asked(start) : sample);
+                        if (RAW != null) {
+                            RAW.add(String.format("%s,%s,%d,%.1f,%.2f,%.2f", side, mode, concurrency,
+                                    (start - RUN_START) / 1e6, sample.totalNs() / 1e6, sample.firstTokenNs() / 1e6));
+                        }
                     }
                 }, pool));
             }
@@ -184,6 +212,20 @@ public class ChatBench {
         List<Sample> all = new ArrayList<>();
         perWorker.forEach(all::addAll);
         return all;
+    }
+
+    static final long RAMP_MS = Long.parseLong(env("RAMP_MS", "750"));
+    static final long RUN_START = System.nanoTime();
+    /** With SAMPLES=file: every turn as side,mode,clients,sent at (ms since the driver started),total ms,first token ms. */
+    static final java.util.Queue<String> RAW = System.getenv("SAMPLES") == null ? null
+            : new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static final String QUERY = "Count to fifty, please.";
