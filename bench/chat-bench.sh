@@ -8,7 +8,8 @@
 #
 # Tunables (environment): PORT, SRC_DIR, OUT_DIR, BENCH_JAVA_HOME, JAVA_OPTS (server), SKIP_BUILD=1,
 # READY_TIMEOUT, DB_NAME, REDIS_DB, PROFILE=1 (JFR on the server), DRIVER_OPTS (driver JVM), and the driver's N1, N50, N1_FAST,
-# N50_FAST, WARMUP (requests per side; see ChatBench.java), CONCURRENCY (e.g. 1) and MODELS (e.g. realistic) for a subset.
+# N50_FAST, WARMUP (requests per side; see ChatBench.java), CONCURRENCY (e.g. 1) and MODELS (e.g. realistic) for a subset,
+# RAMP_MS (spread of the clients' first turns) and SAMPLES (a file for every turn's times).
 set -Eeuo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
