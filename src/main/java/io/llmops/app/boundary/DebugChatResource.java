@@ -81,16 +81,34 @@ public class DebugChatResource {
     }
 
     /**
-     * The turn asks its model first; once the request is out, another thread has JAX-RS commit the SSE
-     * response while the model thinks. Events produced before the response is ready are kept and sent first.
-     * (Committing the response took ~2 ms: before the model request it delayed it, beside it it competed
-     * with it for the CPU, bench/README.md.)
+     * The turn asks its model first; once the request is out (or the first event is written, for a model
+     * whose client does not tell), another thread has JAX-RS commit the SSE response while the model thinks.
+     * Events produced before the response is ready are kept and sent first. (Committing the response took
+     * ~2 ms: before the model request it delayed it, beside it it competed with it for the CPU, bench/README.md.)
      */
     private void stream(ChatTurns.Prepared turn, AsyncResponse response) {
-        DeferredOutput events = new DeferredOutput();
-        AtomicBoolean responding = new AtomicBoolean();
-        Runnable respond = () -> {
-            if (responding.compareAndSet(false, true)) {
+        SseResponse sse = new SseResponse(response);
+        try {
+            turns.stream(turn, sse.events, sse);
+        } finally {
+            sse.run();   // a turn that wrote nothing (it failed before its first event)
+            sse.events.close();
+        }
+    }
+
+    /** Run: has JAX-RS commit the SSE response (once, on a thread of its own) and send it {@code events}. */
+    private final class SseResponse implements Runnable {
+        private final AsyncResponse response;
+        private final AtomicBoolean started = new AtomicBoolean();
+        final DeferredOutput events = new DeferredOutput(this);
+
+        SseResponse(AsyncResponse response) {
+            this.response = response;
+        }
+
+        @Override
+        public void run() {
+            if (started.compareAndSet(false, true)) {
                 turns.start(() -> response.resume(SseWriter.response(out -> {
                     events.attach(out);
                     try {
@@ -100,12 +118,6 @@ public class DebugChatResource {
                     }
                 })));
             }
-        };
-        try {
-            turns.stream(turn, events, respond);
-        } finally {
-            respond.run();   // a turn that asked no model (input review, a failure before the request)
-            events.close();
         }
     }
 

@@ -10,14 +10,25 @@ import java.util.concurrent.CountDownLatch;
  * and goes out first, later writes go straight through. Lets a stream's producer (a chat turn asking
  * its model) start while the container is still preparing the response it will write to. The producer
  * calls {@link #close} when done; the response side waits for that in {@link #awaitClosed}. Closing
- * does not close the destination: its owner (JAX-RS) does.
+ * does not close the destination: its owner (JAX-RS) does. {@code beforeFirstWrite} runs when the first
+ * bytes arrive before a destination: whoever prepares the destination is told that it is wanted now.
  */
 public final class DeferredOutput extends OutputStream {
 
+    private final Runnable beforeFirstWrite;
+    private boolean written;
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private OutputStream target;
     private boolean broken;
     private final CountDownLatch closed = new CountDownLatch(1);
+
+    public DeferredOutput() {
+        this(() -> { });
+    }
+
+    public DeferredOutput(Runnable beforeFirstWrite) {
+        this.beforeFirstWrite = beforeFirstWrite;
+    }
 
     @Override
     public synchronized void write(int b) throws IOException {
@@ -64,6 +75,12 @@ public final class DeferredOutput extends OutputStream {
     private OutputStream destination() throws IOException {
         if (broken) {
             throw new IOException("the client went away");
+        }
+        if (!written) {
+            written = true;
+            if (target == null) {
+                beforeFirstWrite.run();
+            }
         }
         return target != null ? target : pending;
     }

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,6 +26,32 @@ class DeferredOutputTest {
         deferred.write("event: message_end\n\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(client.toString(StandardCharsets.UTF_8)).isEqualTo("event: message\n\nevent: message_end\n\n");
+    }
+
+    @Test
+    void theFirstBytesWithoutADestinationAskForItOnce() throws IOException {
+        AtomicInteger asked = new AtomicInteger();
+        DeferredOutput deferred = new DeferredOutput(asked::incrementAndGet);
+        deferred.flush();
+        assertThat(asked).hasValue(0);
+
+        deferred.write("event: message\n\n".getBytes(StandardCharsets.UTF_8));
+        deferred.write("event: message\n\n".getBytes(StandardCharsets.UTF_8));
+        deferred.attach(new ByteArrayOutputStream());
+        deferred.write('x');
+
+        assertThat(asked).hasValue(1);
+    }
+
+    @Test
+    void bytesAfterTheDestinationArrivedAskForNothing() throws IOException {
+        AtomicInteger asked = new AtomicInteger();
+        DeferredOutput deferred = new DeferredOutput(asked::incrementAndGet);
+        deferred.attach(new ByteArrayOutputStream());
+
+        deferred.write('x');
+
+        assertThat(asked).hasValue(0);
     }
 
     @Test
