@@ -54,6 +54,26 @@ class ChatAcrossInstancesIT extends FakeModelAppIT {
     }
 
     @Test
+    void aStopSentToTheOtherInstanceEndsTheStreamHereWithThePartialAnswerSaved() {
+        fake.enqueue(FakeOpenAiServer.Reply.tokens(200).chunkDelayMillis(50));
+        List<JsonNode> events = events(open(api, "count slowly"), event -> {
+            if (event.path("event").asText().equals("message") && event.path("answer").asText().startsWith("t2 ")) {
+                Reply stop = other.post("/api/apps/" + appId + "/conversations/tasks/" + event.path("task_id").asText()
+                        + "/stop", session.accessToken(), "{}");
+                assertThat(stop.status()).isEqualTo(200);
+            }
+            return false;
+        });
+
+        assertThat(endEvent(events)).isEqualTo("message_end");
+        String partial = answerOf(events);
+        assertThat(partial).startsWith("t0 t1 t2 ").doesNotContain("t199");
+        JsonNode saved = lastMessage();
+        assertThat(saved.path("status").asText()).isEqualTo("stop");
+        assertThat(saved.path("answer").asText()).isEqualTo(partial);
+    }
+
+    @Test
     void draftConfigEditedOnTheOtherInstanceIsUsedByTheNextTurnHere() throws InterruptedException {
         fake.enqueue(stream("one"), stream("two"));
         chatOn(api, "warm the cache");

@@ -34,18 +34,6 @@ class DebugChatIT extends FakeModelAppIT {
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
     }
 
-    private static String answerOf(List<JsonNode> events) {
-        StringBuilder answer = new StringBuilder();
-        events.stream().filter(e -> e.path("event").asText().equals("message")).forEach(e -> answer.append(e.path("answer").asText()));
-        return answer.toString();
-    }
-
-    private JsonNode lastMessage() {
-        Reply history = api.get("/api/apps/" + appId + "/conversations/messages", session.accessToken());
-        assertThat(history.status()).isEqualTo(200);
-        return history.json().path("items").get(0);
-    }
-
     @Test
     void streamedAnswerArrivesAsDifyEventsAndIsSaved() {
         fake.enqueue(stream("Hel", "lo ", "there").usage(12, 3));

@@ -80,6 +80,20 @@ abstract class FakeModelAppIT {
         }
     }
 
+    /** The answer the {@code message} events carry, joined. */
+    protected static String answerOf(List<JsonNode> events) {
+        StringBuilder answer = new StringBuilder();
+        events.stream().filter(e -> e.path("event").asText().equals("message")).forEach(e -> answer.append(e.path("answer").asText()));
+        return answer.toString();
+    }
+
+    /** The newest message of the caller's debug conversation with the current app. */
+    protected JsonNode lastMessage() {
+        Api.Reply history = api.get("/api/apps/" + appId + "/conversations/messages", session.accessToken());
+        assertThat(history.status()).isEqualTo(200);
+        return history.json().path("items").get(0);
+    }
+
     /** Reads SSE data frames until the stream ends; {@code onEach} may act on each event (returning true stops reading early). */
     protected static List<JsonNode> events(InputStream body, Predicate<JsonNode> onEach) {
         List<JsonNode> events = new ArrayList<>();

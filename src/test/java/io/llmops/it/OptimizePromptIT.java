@@ -60,12 +60,6 @@ class OptimizePromptIT extends FakeModelAppIT {
         }
     }
 
-    private static String answerOf(List<JsonNode> events) {
-        StringBuilder answer = new StringBuilder();
-        events.stream().filter(e -> e.path("event").asText().equals("message")).forEach(e -> answer.append(e.path("answer").asText()));
-        return answer.toString();
-    }
-
     @Test
     void streamsTheImprovedPromptFromTheAppsModel() {
         fake.enqueue(stream("# Role\n", "You are a ", "travel planner.").usage(120, 9));
