@@ -150,12 +150,25 @@ public class ChatTurns {
 
     /**
      * Runs a turn's work on a new virtual thread, so the request thread goes back to the pool and an open
-     * stream pins no platform thread. The container context (naming, class loader, transactions) comes from
-     * a contextual proxy made once: a managed executor or thread factory captures it anew for every task,
-     * and in Payara that capture scans every jar of the WAR for context providers (bench/README.md).
+     * stream pins no platform thread. The thread has the application's class loader (it is started by a
+     * request thread) but no container context: the contextual proxy below carries ONE component invocation,
+     * and turns running in it at once shared its resource list — Payara's JDBC pool added each turn's
+     * connection to that list unsynchronized, and at 50 concurrent streams a connection could not be had
+     * (ArrayIndexOutOfBoundsException in registerComponentResource). Handing a response to JAX-RS goes
+     * through {@link #inContainer}.
      */
     public void start(Runnable turnWork) {
-        Thread.ofVirtual().name("chat-turn").start(() -> inContainerContext.execute(turnWork));
+        Thread.ofVirtual().name("chat-turn").start(turnWork);
+    }
+
+    /**
+     * Runs {@code work} here, inside the application's container context (naming, class loader), for what
+     * hands a response to JAX-RS. The context comes from a contextual proxy made once: a managed executor or
+     * thread factory captures it anew for every task, and in Payara that capture scans every jar of the WAR
+     * for context providers (bench/README.md). Nothing run in it may take a pooled resource (see {@link #start}).
+     */
+    public void inContainer(Runnable work) {
+        inContainerContext.execute(work);
     }
 
     private static final class DirectExecutor implements Executor, java.io.Serializable {
@@ -269,8 +282,8 @@ public class ChatTurns {
             };
             Outcome outcome = ScopedValue.where(ModelHttpClient.REQUEST_SENT, modelAsked).call(() -> run(turn, events));
             if (outcome.result().status() == AgentResult.Status.ERROR) {
-                sse.send("error", ids(turn, Map.of("code", "model_error", "message", outcome.result().error(),
-                        "status", 502)));
+                sse.send("error", ids(turn, Map.of("code", outcome.errorCode(), "message", outcome.result().error(),
+                        "status", outcome.errorStatus())));
             } else {
                 // reserved before message_end goes out, so a client's next turn already finds it pending
                 CompletableFuture<Void> summary = reserveSummary(turn, outcome.result());
@@ -289,7 +302,7 @@ public class ChatTurns {
     public BlockingAnswer block(Prepared turn) {
         Outcome outcome = run(turn, AgentEvents.NONE);
         if (outcome.result().status() == AgentResult.Status.ERROR) {
-            throw new ApiException(502, "model_error", outcome.result().error());
+            throw new ApiException(outcome.errorStatus(), outcome.errorCode(), outcome.result().error());
         }
         summarizeLater(turn, outcome.result(), reserveSummary(turn, outcome.result()));
         return new BlockingAnswer("message", turn.messageId(), turn.conversationId(), turn.taskId(),
@@ -297,7 +310,11 @@ public class ChatTurns {
                 turn.createdAt());
     }
 
-    private record Outcome(AgentResult result, Metadata metadata) {
+    /** {@code errorCode} and {@code errorStatus} describe an ERROR result to the client. */
+    private record Outcome(AgentResult result, Metadata metadata, String errorCode, int errorStatus) {
+        Outcome(AgentResult result, Metadata metadata) {
+            this(result, metadata, "model_error", 502);
+        }
     }
 
     private Outcome run(Prepared turn, AgentEvents events) {
@@ -335,15 +352,40 @@ public class ChatTurns {
             turn.message().finished(statusOf(result.status()), result.answer(), result.error(),
                     (int) result.promptTokens(), (int) result.completionTokens(), price, currency, latency,
                     firstToken[0] < 0 ? null : firstToken[0]);
-            rows.finish(turn.message(), result.thoughts());
+            if (!storeOutcome(turn, result.thoughts())) {
+                AgentResult unsaved = new AgentResult(AgentResult.Status.ERROR, result.answer(), result.thoughts(),
+                        result.promptTokens(), result.completionTokens(), "The answer could not be saved; try again");
+                return new Outcome(unsaved, metadata(turn, unsaved, price, currency, latency), "answer_not_saved", 503);
+            }
             inputCache.turnFinished(turn.message());
         } else {
             result = new AgentResult(AgentResult.Status.ERROR, "", List.of(), 0, 0, "The turn failed unexpectedly");
         }
+        return new Outcome(result, metadata(turn, result, price, currency, latency));
+    }
+
+    private static Metadata metadata(Prepared turn, AgentResult result, BigDecimal price, String currency, long latency) {
         Usage usage = new Usage(result.promptTokens(), result.completionTokens(), result.totalTokens(), price, currency,
                 latency / 1000.0);
-        return new Outcome(result, new Metadata(usage,
-                turn.knowledge() == null ? List.of() : turn.knowledge().resources()));
+        return new Metadata(usage, turn.knowledge() == null ? List.of() : turn.knowledge().resources());
+    }
+
+    /** Saves the outcome, once more after a failure; false (logged) when it could not be saved. */
+    private boolean storeOutcome(Prepared turn, List<AgentThought> thoughts) {
+        try {
+            rows.finish(turn.message(), thoughts);
+            return true;
+        } catch (RuntimeException first) {
+            LOG.warning(() -> "Outcome of message " + turn.messageId() + " not stored, trying once more: " + first);
+        }
+        try {
+            rows.finish(turn.message(), thoughts);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Outcome of message " + turn.messageId() + " not stored; the turn fails", e);
+            inputCache.conversationChanged(turn.conversation());
+            return false;
+        }
     }
 
     /**

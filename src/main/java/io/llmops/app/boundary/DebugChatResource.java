@@ -69,12 +69,13 @@ public class DebugChatResource {
         turns.start(() -> {
             try {
                 if (request.blocking()) {
-                    response.resume(Response.ok(turns.block(turn), MediaType.APPLICATION_JSON).build());
+                    ChatDtos.BlockingAnswer answer = turns.block(turn);
+                    turns.inContainer(() -> response.resume(Response.ok(answer, MediaType.APPLICATION_JSON).build()));
                 } else {
                     stream(turn, response);
                 }
             } catch (RuntimeException e) {
-                response.resume(e);
+                turns.inContainer(() -> response.resume(e));
             }
         });
         turns.store(turn);   // the insert overlaps the model request the turn's thread has started
@@ -109,14 +110,14 @@ public class DebugChatResource {
         @Override
         public void run() {
             if (started.compareAndSet(false, true)) {
-                turns.start(() -> response.resume(SseWriter.response(out -> {
+                turns.start(() -> turns.inContainer(() -> response.resume(SseWriter.response(out -> {
                     events.attach(out);
                     try {
                         events.awaitClosed();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                })));
+                }))));
             }
         }
     }
