@@ -8,6 +8,8 @@ import io.llmops.testing.FakeOpenAiServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -134,6 +136,32 @@ class DebugChatIT extends FakeModelAppIT {
         assertThat(reply.json().path("answer").asText()).isEqualTo("All at once.");
         assertThat(reply.json().path("message_id").asText()).isNotBlank();
         assertThat(reply.json().at("/metadata/usage/total_tokens").asInt()).isPositive();
+    }
+
+    @Test
+    void anAnswerThatCannotBeSavedEndsWithAnErrorNotSilence() throws Exception {
+        fake.enqueue(stream("lost", " answer"), answer("lost too"));
+        try (Connection db = Ingestion.db(); Statement sql = db.createStatement()) {
+            // the database refuses this turn's outcome (and only it): both tries of the UPDATE fail
+            sql.execute("create or replace function llmops_it_refuse_outcome() returns trigger language plpgsql "
+                    + "as $$ begin raise exception 'disk full (test)'; end $$");
+            sql.execute("create trigger llmops_it_refuse_outcome before update on message for each row "
+                    + "when (old.query = 'unsavable question') execute function llmops_it_refuse_outcome()");
+            try {
+                List<JsonNode> events = chat("unsavable question");
+                Reply blocking = api.post("/api/apps/" + appId + "/conversations", session.accessToken(),
+                        object("query", "unsavable question", "response_mode", "blocking"));
+
+                assertThat(answerOf(events)).isEqualTo("lost answer");
+                assertThat(events.getLast().path("event").asText()).isEqualTo("error");
+                assertThat(events.getLast().path("code").asText()).isEqualTo("answer_not_saved");
+                assertThat(blocking.status()).isEqualTo(503);
+                assertThat(blocking.code()).isEqualTo("answer_not_saved");
+            } finally {
+                sql.execute("drop trigger if exists llmops_it_refuse_outcome on message");
+                sql.execute("drop function if exists llmops_it_refuse_outcome()");
+            }
+        }
     }
 
     @Test
