@@ -370,21 +370,22 @@ public class ChatTurns {
         return new Metadata(usage, turn.knowledge() == null ? List.of() : turn.knowledge().resources());
     }
 
+    private static final int OUTCOME_TRIES = 2;
+
     /** Saves the outcome, once more after a failure; false (logged) when it could not be saved. */
     private boolean storeOutcome(Prepared turn, List<AgentThought> thoughts) {
-        try {
-            rows.finish(turn.message(), thoughts);
-            return true;
-        } catch (RuntimeException first) {
-            LOG.warning(() -> "Outcome of message " + turn.messageId() + " not stored, trying once more: " + first);
-        }
-        try {
-            rows.finish(turn.message(), thoughts);
-            return true;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Outcome of message " + turn.messageId() + " not stored; the turn fails", e);
-            inputCache.conversationChanged(turn.conversation());
-            return false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                rows.finish(turn.message(), thoughts);
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt == OUTCOME_TRIES) {
+                    LOG.log(Level.WARNING, "Outcome of message " + turn.messageId() + " not stored; the turn fails", e);
+                    inputCache.conversationChanged(turn.conversation());
+                    return false;
+                }
+                LOG.warning(() -> "Outcome of message " + turn.messageId() + " not stored, trying once more: " + e);
+            }
         }
     }
 

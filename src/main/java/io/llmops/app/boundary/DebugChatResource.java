@@ -34,8 +34,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The builder's debug chat with an app's draft config. Turns run on virtual threads in the container's
- * context ({@link ChatTurns#start}), so an open stream holds no platform thread while the model thinks.
+ * The builder's debug chat with an app's draft config. Turns run on virtual threads ({@link ChatTurns#start}),
+ * so an open stream holds no platform thread while the model thinks; only handing the response to JAX-RS runs
+ * in the container's context ({@link ChatTurns#inContainer}).
  */
 @ApplicationScoped
 @Path("api/apps/{app_id}/conversations")
