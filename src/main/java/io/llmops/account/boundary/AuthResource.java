@@ -6,6 +6,7 @@ import io.llmops.platform.error.Problem;
 import io.llmops.platform.security.Caller;
 import io.llmops.platform.security.Public;
 import io.llmops.platform.security.RevokedTokens;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
+@RequestScoped
 @Path("api/auth")
 @Tag(name = "auth")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,7 @@ import io.llmops.account.control.OAuthStates;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.outbound.OutboundHttp;
 import io.llmops.platform.security.Public;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RequestScoped
 @Path("api/auth/oauth/github")
 @Public
 @Tag(name = "auth")
