@@ -54,14 +54,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One debug-chat turn: everything that can be refused is checked before the first byte (from memory
  * or the database, {@link ChatTurnInputs}); then the agent loop runs (no transaction open) while events
- * stream, and the outcome — normal, stopped or failed — is saved. The message row is inserted while
- * the model is already being asked; events and the outcome wait for it. Every stream ends with message_end or error.
+ * stream, and the outcome — normal, stopped or failed — is saved. The message row is inserted once the
+ * model request is out (or when first needed); events and the outcome wait for it. Every stream ends with message_end or error.
  * With long-term memory on, a finished turn then updates the conversation summary in the background;
  * the next turn of the same conversation on this instance waits (bounded) for that update.
  */
@@ -122,7 +124,7 @@ public class ChatTurns {
     public record Prepared(UUID workspaceId, Conversation conversation, UUID taskId, Instant createdAt,
                            StreamingChatModel model, ModelSpec spec, AgentRequest agentRequest,
                            AppConfig.ModelConfig modelConfig, boolean longTermMemory, String summary,
-                           Message message, CompletableFuture<Void> stored, KnowledgeSearchTool knowledge) {
+                           Message message, MessageInsert stored, KnowledgeSearchTool knowledge) {
 
         public UUID messageId() {
             return message.id();
@@ -132,10 +134,39 @@ public class ChatTurns {
             return conversation.id();
         }
 
-        /** Waits for the message row; false when it could not be stored (the turn then fails). */
+        /** Waits for the message row (inserting it here if that has not started); false when it could not be stored. */
         boolean awaitStored() {
+            return stored.await();
+        }
+    }
+
+    /**
+     * A turn's message row, inserted once: on a virtual thread of its own as soon as the model request is out
+     * ({@link #startAsync}), or by the first thread that needs it ({@link #await}). Before the request is out the
+     * insert only competed with it for the CPU; nothing reads the row before the turn's first event (which tells
+     * the client the task id to stop) or its outcome, and both wait for it.
+     */
+    static final class MessageInsert {
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private final Runnable insert;
+
+        private MessageInsert(Consumer<CompletableFuture<Void>> insert) {
+            this.insert = () -> insert.accept(done);
+        }
+
+        void startAsync() {
+            if (started.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("chat-insert").start(insert);
+            }
+        }
+
+        boolean await() {
+            if (started.compareAndSet(false, true)) {
+                insert.run();
+            }
             try {
-                stored.join();
+                done.join();
                 return true;
             } catch (CompletionException | CancellationException e) {
                 return false;
@@ -201,9 +232,7 @@ public class ChatTurns {
         UUID taskId = UUID.randomUUID();
         Message message = new Message(UUID.randomUUID(), taskId, conversation, request.query(), modelConfig.provider(),
                 modelConfig.model());
-        // stored by store(), while the model is already being asked: nothing reads the row before the
-        // turn's first event (which tells the client the task id to stop) or its outcome, and both wait for it
-        CompletableFuture<Void> stored = new CompletableFuture<>();
+        MessageInsert stored = new MessageInsert(done -> insert(message, conversation, done));
         AppConfig.ReviewConfig review = config.reviewConfig();
         AgentRequest.Review reviewRules = review.enable()
                 ? new AgentRequest.Review(review.keywords(), review.inputsConfig().enable(),
@@ -280,7 +309,11 @@ public class ChatTurns {
                     }
                 }
             };
-            Outcome outcome = ScopedValue.where(ModelHttpClient.REQUEST_SENT, modelAsked).call(() -> run(turn, events));
+            Runnable asked = () -> {
+                turn.stored().startAsync();
+                modelAsked.run();
+            };
+            Outcome outcome = ScopedValue.where(ModelHttpClient.REQUEST_SENT, asked).call(() -> run(turn, events));
             if (outcome.result().status() == AgentResult.Status.ERROR) {
                 sse.send("error", ids(turn, Map.of("code", outcome.errorCode(), "message", outcome.result().error(),
                         "status", outcome.errorStatus())));
@@ -300,7 +333,8 @@ public class ChatTurns {
 
     /** Runs the turn to its end and answers one document; a model failure is a 502 model_error. */
     public BlockingAnswer block(Prepared turn) {
-        Outcome outcome = run(turn, AgentEvents.NONE);
+        Outcome outcome = ScopedValue.where(ModelHttpClient.REQUEST_SENT, turn.stored()::startAsync)
+                .call(() -> run(turn, AgentEvents.NONE));
         if (outcome.result().status() == AgentResult.Status.ERROR) {
             throw new ApiException(outcome.errorStatus(), outcome.errorCode(), outcome.result().error());
         }
@@ -389,18 +423,15 @@ public class ChatTurns {
         }
     }
 
-    /**
-     * Inserts the turn's message row. Called by the request thread once the turn runs elsewhere, so the
-     * insert overlaps the model request. A failure fails the turn, see {@link Prepared#awaitStored}.
-     */
-    public void store(Prepared turn) {
+    /** Inserts a turn's message row ({@link MessageInsert}); a failure fails the turn, see {@link Prepared#awaitStored}. */
+    private void insert(Message message, Conversation conversation, CompletableFuture<Void> done) {
         try {
-            rows.insert(turn.message());
-            turn.stored().complete(null);
+            rows.insert(message);
+            done.complete(null);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Message " + turn.messageId() + " not stored; its turn fails", e);
-            inputCache.conversationChanged(turn.conversation());
-            turn.stored().completeExceptionally(e);
+            LOG.log(Level.WARNING, "Message " + message.id() + " not stored; its turn fails", e);
+            inputCache.conversationChanged(conversation);
+            done.completeExceptionally(e);
         }
     }
 

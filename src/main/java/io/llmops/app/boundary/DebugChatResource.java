@@ -79,7 +79,6 @@ public class DebugChatResource {
                 turns.inContainer(() -> response.resume(e));
             }
         });
-        turns.store(turn);   // the insert overlaps the model request the turn's thread has started
     }
 
     /**
