@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.Map;
 import java.util.Set;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
@@ -61,6 +62,14 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "jakarta.persistence..")
             .allowEmptyShould(true)
             .because("control classes are unit-testable without a server (DESIGN.md §3)");
+
+    @ArchTest
+    static final ArchRule resourcesAreCdiBeans = classes()
+            .that().areAnnotatedWith("jakarta.ws.rs.Path")
+            .should().beAnnotatedWith("jakarta.enterprise.context.ApplicationScoped")
+            .orShould().beAnnotatedWith("jakarta.enterprise.context.RequestScoped")
+            .because("Bean Validation of resource parameters is Hibernate Validator's CDI interceptor alone"
+                    + " (Jersey's is off, LlmopsApplication): a resource that is no CDI bean goes unchecked");
 
     /** Classes that may open a connection only inside platform.outbound, with the members that do it ("*": any). */
     private static final Map<String, Set<String>> CONNECTION_OPENERS = Map.ofEntries(
