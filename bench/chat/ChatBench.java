@@ -125,6 +125,11 @@ public class ChatBench {
                 for (int concurrency : concurrencies) {
                     for (String mode : List.of("streaming", "blocking")) {
                         int n = model.equals("realistic") ? (concurrency == 1 ? n1 : n50) : (concurrency == 1 ? n1Fast : n50Fast);
+                        // one uncounted turn per client and side first: after the 1-client cells the other 49 builders
+                        // had been idle for ~5 minutes, so their first turns found the turn-input cache expired
+                        // (300 s) and the pools shrunk; the cell measures builders in a conversation, not coming back
+                        oneTurnEach("platform", mode, concurrency, clients, direct);
+                        oneTurnEach("direct", mode, concurrency, clients, direct);
                         // ABBA: platform half, direct, direct, platform half, so drift hits both sides alike
                         int half = n / 2;
                         Cell p1 = measure(model, mode, concurrency, "platform", half, clients, direct);
@@ -212,6 +217,16 @@ public class ChatBench {
         List<Sample> all = new ArrayList<>();
         perWorker.forEach(all::addAll);
         return all;
+    }
+
+    /** Exactly one uncounted turn for each of the first {@code concurrency} clients, all at once. */
+    static void oneTurnEach(String side, String mode, int concurrency, List<Client> clients, StreamingChatModel direct)
+            throws Exception {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Client client : clients.subList(0, concurrency)) {
+                pool.submit(() -> side.equals("platform") ? platform(client, mode) : direct(direct, mode));
+            }
+        }
     }
 
     static final long RAMP_MS = Long.parseLong(env("RAMP_MS", "750"));
