@@ -151,8 +151,15 @@ public class ChatTurns {
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final Runnable insert;
 
-        private MessageInsert(Consumer<CompletableFuture<Void>> insert) {
-            this.insert = () -> insert.accept(done);
+        MessageInsert(Consumer<CompletableFuture<Void>> insert) {
+            this.insert = () -> {
+                try {
+                    insert.accept(done);
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);   // the turn's waits must end, whatever happened
+                    throw e;
+                }
+            };
         }
 
         void startAsync() {
