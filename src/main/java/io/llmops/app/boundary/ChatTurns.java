@@ -316,11 +316,7 @@ public class ChatTurns {
                     }
                 }
             };
-            Runnable asked = () -> {
-                turn.stored().startAsync();
-                modelAsked.run();
-            };
-            Outcome outcome = ScopedValue.where(ModelHttpClient.REQUEST_SENT, asked).call(() -> run(turn, events));
+            Outcome outcome = run(turn, events, modelAsked);
             if (outcome.result().status() == AgentResult.Status.ERROR) {
                 sse.send("error", ids(turn, Map.of("code", outcome.errorCode(), "message", outcome.result().error(),
                         "status", outcome.errorStatus())));
@@ -340,8 +336,7 @@ public class ChatTurns {
 
     /** Runs the turn to its end and answers one document; a model failure is a 502 model_error. */
     public BlockingAnswer block(Prepared turn) {
-        Outcome outcome = ScopedValue.where(ModelHttpClient.REQUEST_SENT, turn.stored()::startAsync)
-                .call(() -> run(turn, AgentEvents.NONE));
+        Outcome outcome = run(turn, AgentEvents.NONE, () -> { });
         if (outcome.result().status() == AgentResult.Status.ERROR) {
             throw new ApiException(outcome.errorStatus(), outcome.errorCode(), outcome.result().error());
         }
@@ -358,7 +353,19 @@ public class ChatTurns {
         }
     }
 
-    private Outcome run(Prepared turn, AgentEvents events) {
+    /**
+     * Runs the turn's agent loop and saves its outcome. Whenever one of its model requests is out
+     * ({@link ModelHttpClient#REQUEST_SENT}) the message row's insert starts, then {@code modelAsked} runs.
+     */
+    private Outcome run(Prepared turn, AgentEvents events, Runnable modelAsked) {
+        Runnable asked = () -> {
+            turn.stored().startAsync();
+            modelAsked.run();
+        };
+        return ScopedValue.where(ModelHttpClient.REQUEST_SENT, asked).call(() -> runLoop(turn, events));
+    }
+
+    private Outcome runLoop(Prepared turn, AgentEvents events) {
         long started = System.nanoTime();
         long[] firstToken = {-1};
         AgentEvents timed = new AgentEvents() {
