@@ -79,6 +79,8 @@ reset_state() {
     LLMOPS_JWT_PUBLIC_KEY="$(cat "$keys/public.pem")"
     export LLMOPS_JWT_ACCESS_TOKEN_TTL_SECONDS=3600
     export LLMOPS_EXIT_ON_STARTUP_FAILURE=true
+    # the fake model listens on 127.0.0.2 (FakeOpenAiServer.HOST); the SSRF guard refuses loopback otherwise
+    export LLMOPS_SSRF_ALLOWLIST=127.0.0.2
     rm -rf "$keys"
 }
 

@@ -230,6 +230,31 @@ class ModelProvidersIT {
     }
 
     @Test
+    void endpointsOnInternalAddressesAreRefusedAsSsrfAndNotStored() {
+        Session session = api.register();
+        String token = session.accessToken();
+        String fakeOnOtherLoopback = fake.baseUrl().replace("127.0.0.2", "127.0.0.1");
+        int requestsBefore = fake.requests().size();
+
+        for (String url : List.of(fakeOnOtherLoopback, "http://169.254.169.254/v1", "http://[::1]:8080/v1",
+                "http://10.0.0.5/v1", "http://0x7f000001/v1")) {
+            Reply reply = api.put(credentials("openai_compatible"), token, Map.of("base_url", url, "validate", true));
+
+            assertThat(reply.status()).as(url).isEqualTo(400);
+            assertThat(reply.code()).as(url).isIn("ssrf_blocked", "validation_failed");
+            assertThat(reply.json().path("errors").findValuesAsText("field")).as(url).containsExactly("base_url");
+        }
+        Reply ollama = api.put(credentials("ollama"), token, Map.of());
+
+        assertThat(ollama.status()).isEqualTo(400);
+        assertThat(ollama.code()).isEqualTo("ssrf_blocked");
+        assertThat(ollama.json().path("detail").asText()).contains("localhost").contains("LLMOPS_SSRF_ALLOWLIST");
+        assertThat(api.get(credentials("openai_compatible"), token).status()).isEqualTo(404);
+        assertThat(api.get(credentials("ollama"), token).status()).isEqualTo(404);
+        assertThat(fake.requests()).hasSize(requestsBefore);
+    }
+
+    @Test
     void modelApiNeedsABearerToken() {
         assertThat(api.get("/api/model-providers", null).status()).isEqualTo(401);
         assertThat(api.put(credentials("openai"), null, object("api_key", "k")).status()).isEqualTo(401);

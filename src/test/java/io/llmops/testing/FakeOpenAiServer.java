@@ -44,6 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
+    /** Where fakes listen: the one loopback address the tests' SSRF allow-lists name. */
+    public static final String HOST = "127.0.0.2";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -55,7 +58,8 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private volatile Reply whenEmpty = Reply.answer("Hello from the fake model");
 
     private FakeOpenAiServer(SSLContext tls) throws IOException {
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        // 127.0.0.2: the loopback address test allow-lists name (the SSRF guard refuses the rest of loopback)
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getByName(HOST), 0);
         if (tls == null) {
             server = HttpServer.create(loopback, 0);
         } else {
@@ -88,7 +92,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
 
     /** Scheme, host and port only (Azure endpoints, or clients that add {@code /v1} themselves). */
     public String rootUrl() {
-        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://" + HOST + ":" + server.getAddress().getPort();
     }
 
     /** Requires this key on every request from now on; {@code null} accepts any. */

@@ -10,7 +10,7 @@ import java.security.KeyStore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throw-away self-signed certificate for 127.0.0.1 (made with the JDK's keytool), as a server
+ * A throw-away self-signed certificate for 127.0.0.1 and 127.0.0.2 (made with the JDK's keytool), as a server
  * context for {@link FakeOpenAiServer#startHttps} and a client context that trusts only it.
  */
 public record LoopbackTls(SSLContext server, SSLContext client) {
@@ -23,7 +23,7 @@ public record LoopbackTls(SSLContext server, SSLContext client) {
             Path store = dir.resolve("fake.p12");
             Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
                     "-genkeypair", "-alias", "fake", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                    "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-ext", "san=ip:127.0.0.1,ip:127.0.0.2", "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
                     "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
                     .redirectErrorStream(true).start();
             String output = new String(keytool.getInputStream().readAllBytes());

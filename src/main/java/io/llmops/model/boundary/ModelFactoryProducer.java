@@ -3,6 +3,7 @@ package io.llmops.model.boundary;
 import io.llmops.model.control.ModelCatalog;
 import io.llmops.model.control.ModelFactory;
 import io.llmops.model.control.RetryPolicy;
+import io.llmops.platform.outbound.SsrfGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 
-/** The model factory with its timeout and retry policy from configuration. */
+/** The model factory with its timeout and retry policy from configuration, and the platform's SSRF guard. */
 @ApplicationScoped
 public class ModelFactoryProducer {
 
@@ -30,11 +31,14 @@ public class ModelFactoryProducer {
     @Inject
     ModelCatalog catalog;
 
+    @Inject
+    SsrfGuard guard;
+
     @Produces
     @Singleton
     ModelFactory modelFactory() {
         Duration timeout = Duration.ofSeconds(Math.clamp(timeoutSeconds, 1, 3600));
-        return new ModelFactory(catalog, timeout, new RetryPolicy(Math.clamp(maxRetries, 0, 10), INITIAL_BACKOFF, MAX_BACKOFF));
+        return new ModelFactory(catalog, timeout, new RetryPolicy(Math.clamp(maxRetries, 0, 10), INITIAL_BACKOFF, MAX_BACKOFF), guard);
     }
 
     void close(@Disposes ModelFactory factory) {

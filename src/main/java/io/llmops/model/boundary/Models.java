@@ -76,8 +76,9 @@ public class Models {
 
     /**
      * Stores the provider's credentials for the workspace, replacing any before. A secret sent back
-     * exactly as it was shown masked keeps the stored value. With {@code "validate": true} the
-     * provider is called first and nothing is stored when it refuses.
+     * exactly as it was shown masked keeps the stored value. A base URL the SSRF guard refuses is
+     * refused here. With {@code "validate": true} the provider is called first and nothing is stored
+     * when it refuses.
      */
     public CredentialsView saveCredentials(UUID workspaceId, String provider, Map<String, Object> document) {
         ProviderSpec spec = requireProvider(provider);
@@ -91,6 +92,7 @@ public class Models {
             throw new ApiException(400, "validation_failed", "The request has invalid fields", errors, Map.of());
         }
         Map<String, String> values = CredentialFields.values(spec, unmasked);
+        factory.checkEndpoint(spec.name(), ProviderCredentials.of(spec, values));
         if (Boolean.TRUE.equals(validate)) {
             factory.validate(spec.name(), ProviderCredentials.of(spec, values));
         }

@@ -13,7 +13,12 @@ import com.azure.core.util.HttpClientOptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.llmops.platform.outbound.OutboundBlockedException;
+import io.llmops.platform.outbound.SsrfGuard;
+
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 
@@ -22,36 +27,59 @@ import java.nio.charset.Charset;
  * heap buffer. azure-ai-openai's SSE parser reads {@code byteBuffer.array()} whole, which fails on the
  * JDK transport's read-only buffers ({@code ReadOnlyBufferException}) and would misread any buffer
  * with an offset; blocking calls are passed through untouched. This lets Azure streaming run without
- * the Netty transport (whose native jars we keep out of the WAR).
+ * the Netty transport (whose native jars we keep out of the WAR). Every request (each hop of a
+ * redirect the SDK follows too) is checked by the {@link SsrfGuard} first, as in {@link ModelHttpClient}.
  */
 final class AzureHttpClientProvider implements HttpClientProvider {
 
     private final HttpClientProvider jdk = new JdkHttpClientProvider();
+    private final SsrfGuard guard;
+
+    AzureHttpClientProvider(SsrfGuard guard) {
+        this.guard = guard;
+    }
 
     @Override
     public HttpClient createInstance() {
-        return new ExactBufferClient(jdk.createInstance());
+        return new ExactBufferClient(jdk.createInstance(), guard);
     }
 
     @Override
     public HttpClient createInstance(HttpClientOptions options) {
-        return new ExactBufferClient(jdk.createInstance(options));
+        return new ExactBufferClient(jdk.createInstance(options), guard);
     }
 
-    private record ExactBufferClient(HttpClient inner) implements HttpClient {
+    private record ExactBufferClient(HttpClient inner, SsrfGuard guard) implements HttpClient {
         @Override
         public Mono<HttpResponse> send(HttpRequest request) {
-            return inner.send(request).map(ExactBufferResponse::new);
+            return Mono.defer(() -> {
+                check(request);
+                return inner.send(request);
+            }).map(ExactBufferResponse::new);
         }
 
         @Override
         public Mono<HttpResponse> send(HttpRequest request, Context context) {
-            return inner.send(request, context).map(ExactBufferResponse::new);
+            return Mono.defer(() -> {
+                check(request);
+                return inner.send(request, context);
+            }).map(ExactBufferResponse::new);
         }
 
         @Override
         public HttpResponse sendSync(HttpRequest request, Context context) {
+            check(request);
             return new ExactBufferResponse(inner.sendSync(request, context));
+        }
+
+        private void check(HttpRequest request) {
+            try {
+                guard.resolveUrl(request.getUrl().toURI());
+            } catch (OutboundBlockedException e) {
+                throw new UncheckedIOException(e);
+            } catch (UnknownHostException | java.net.URISyntaxException e) {
+                // left to the request, which reports the provider's host as unknown
+            }
         }
     }
 

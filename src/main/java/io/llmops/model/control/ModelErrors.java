@@ -9,6 +9,7 @@ import dev.langchain4j.exception.UnresolvedModelServerException;
 import io.llmops.platform.error.ApiException;
 import io.llmops.platform.error.ApiExceptions;
 import io.llmops.platform.json.JsonbProvider;
+import io.llmops.platform.outbound.OutboundBlockedException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -21,7 +22,8 @@ import java.util.Map;
  * The one place where a provider's failure is understood: classified from LangChain4j's exception
  * taxonomy, the HTTP status (also the Azure SDK's) or the network error; told retriable or not;
  * and turned into the API's {@code model_error} (502, or 503 when the provider is rate-limiting or
- * unavailable) or, when credentials are being checked, {@code model_credentials_invalid} (400).
+ * unavailable) or, when credentials are being checked, {@code model_credentials_invalid} (400); an
+ * address the SSRF guard refuses is {@code ssrf_blocked} (400), never retried.
  * The provider's own message is kept (from its JSON error document when there is one).
  */
 public final class ModelErrors {
@@ -34,7 +36,7 @@ public final class ModelErrors {
     /** What went wrong, in the terms our retry policy and API need. */
     public enum Kind {
         AUTHENTICATION(false), RATE_LIMITED(true), UNAVAILABLE(true), SERVER_ERROR(true), TIMEOUT(true),
-        UNREACHABLE(true), UNKNOWN_HOST(false), REJECTED(false);
+        UNREACHABLE(true), UNKNOWN_HOST(false), REJECTED(false), BLOCKED(false);
 
         private final boolean retriable;
 
@@ -51,6 +53,10 @@ public final class ModelErrors {
     }
 
     public static Failure classify(Throwable error) {
+        OutboundBlockedException blocked = ApiExceptions.cause(error, OutboundBlockedException.class);
+        if (blocked != null) {
+            return new Failure(Kind.BLOCKED, 0, blocked.getMessage());
+        }
         int status = httpStatus(error);
         String message = providerMessage(error);
         if (status == 401 || status == 403 || has(error, AuthenticationException.class)) {
@@ -92,6 +98,10 @@ public final class ModelErrors {
             return already;
         }
         Failure failure = classify(error);
+        if (failure.kind() == Kind.BLOCKED) {
+            return ApiException.badRequest(OutboundBlockedException.CODE, "The model provider's address is not allowed: "
+                    + failure.message() + " (an operator can allow it with LLMOPS_SSRF_ALLOWLIST)");
+        }
         int status = failure.kind() == Kind.RATE_LIMITED || failure.kind() == Kind.UNAVAILABLE ? 503 : 502;
         return new ModelCallFailed(status, describe(failure), failure);
     }

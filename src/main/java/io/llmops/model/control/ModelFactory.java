@@ -23,8 +23,12 @@ import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiModelCatalog;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.llmops.platform.error.ApiException;
+import io.llmops.platform.error.FieldError;
+import io.llmops.platform.outbound.OutboundBlockedException;
+import io.llmops.platform.outbound.SsrfGuard;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +37,9 @@ import java.util.Map;
  * kept within the model's rules ({@link ModelParameters}); the base URL comes from the credentials
  * when they name one; LangChain4j's own retries are off and every model is wrapped in our
  * {@link RetryPolicy} ({@link RetryingChatModel}, {@link RetryingStreamingChatModel}), so failures
- * are retried once, in one way, and surface as {@code model_error}.
+ * are retried once, in one way, and surface as {@code model_error}. Every request goes to an address
+ * the {@link SsrfGuard} allows: a base URL on a private, loopback or metadata address needs the
+ * operator's allow-list ({@code ssrf_blocked} otherwise).
  *
  * <p>One LangChain4j module per provider kind: open-ai (OpenAI and every OpenAI-compatible
  * endpoint), azure-open-ai (on the Azure SDK's JDK HttpClient transport), anthropic,
@@ -46,12 +52,15 @@ public final class ModelFactory implements AutoCloseable {
     /** One JDK client for every model built here ({@link ModelHttpClient}); closed with the factory. */
     private final java.net.http.HttpClient http;
     private final RetryPolicy retry;
+    /** Asked before every request a model built here makes ({@link ModelHttpClient}, {@link AzureHttpClientProvider}). */
+    private final SsrfGuard guard;
 
-    public ModelFactory(ModelCatalog catalog, Duration timeout, RetryPolicy retry) {
+    public ModelFactory(ModelCatalog catalog, Duration timeout, RetryPolicy retry, SsrfGuard guard) {
         this.catalog = catalog;
         this.timeout = timeout;
         this.http = ModelHttpClient.sharedClient(timeout);
         this.retry = retry;
+        this.guard = guard;
     }
 
     public ModelCatalog catalog() {
@@ -85,7 +94,7 @@ public final class ModelFactory implements AutoCloseable {
                     .modelName(model).timeout(timeout).maxRetries(0).build();
             case "azure_openai" -> AzureOpenAiEmbeddingModel.builder().endpoint(baseUrl).apiKey(key)
                     .serviceVersion(credentials.apiVersion()).deploymentName(model)
-                    .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0).build();
+                    .httpClientProvider(new AzureHttpClientProvider(guard)).timeout(timeout).maxRetries(0).build();
             default -> throw ApiException.badRequest("embedding_model_unavailable",
                     "Model provider " + spec.name() + " has no embedding models here");
         };
@@ -104,13 +113,13 @@ public final class ModelFactory implements AutoCloseable {
         try {
             retry.call(spec.name() + " (credential check)", () -> {
                 switch (spec.kind()) {
-                    case "openai", "openai_compatible" -> OpenAiModelCatalog.builder().baseUrl(baseUrl).apiKey(key)
-                            .connectTimeout(timeout).readTimeout(timeout).build().listModels();
-                    case "anthropic" -> AnthropicModelCatalog.builder().baseUrl(baseUrl).apiKey(key).timeout(timeout)
+                    case "openai", "openai_compatible" -> OpenAiModelCatalog.builder().httpClientBuilder(httpClients())
+                            .baseUrl(baseUrl).apiKey(key).connectTimeout(timeout).readTimeout(timeout).build().listModels();
+                    case "anthropic" -> AnthropicModelCatalog.builder().httpClientBuilder(httpClients()).baseUrl(baseUrl).apiKey(key).timeout(timeout)
                             .build().listModels();
-                    case "gemini" -> GoogleAiGeminiModelCatalog.builder().baseUrl(baseUrl).apiKey(key).timeout(timeout)
+                    case "gemini" -> GoogleAiGeminiModelCatalog.builder().httpClientBuilder(httpClients()).baseUrl(baseUrl).apiKey(key).timeout(timeout)
                             .build().listModels();
-                    case "ollama" -> OllamaModels.builder().baseUrl(baseUrl).timeout(timeout).maxRetries(0).build()
+                    case "ollama" -> OllamaModels.builder().httpClientBuilder(httpClients()).baseUrl(baseUrl).timeout(timeout).maxRetries(0).build()
                             .availableModels();
                     case "azure_openai" -> buildChat(target(provider, azureProbeModel(spec, credentials), credentials,
                             Map.of(ModelParameters.MAX_TOKENS, 1))).chat("ping");
@@ -120,6 +129,25 @@ public final class ModelFactory implements AutoCloseable {
             });
         } catch (RuntimeException e) {
             throw ModelErrors.toValidationException(e);
+        }
+    }
+
+    /**
+     * Refuses credentials whose base URL (or the provider's default) the SSRF guard refuses: 400
+     * {@code ssrf_blocked} naming {@code base_url}. A name that does not resolve passes — it may only
+     * resolve where the platform runs later; the calls then report it.
+     */
+    public void checkEndpoint(String provider, ProviderCredentials credentials) {
+        ProviderSpec spec = catalog.provider(provider).orElseThrow(() -> ApiException.notFound("Model provider"));
+        try {
+            guard.resolveUrl(java.net.URI.create(baseUrl(spec, credentials)));
+        } catch (OutboundBlockedException e) {
+            String message = "The model provider's address is not allowed: " + e.getMessage()
+                    + " (an operator can allow it with LLMOPS_SSRF_ALLOWLIST)";
+            throw new ApiException(400, OutboundBlockedException.CODE, message,
+                    List.of(new FieldError(ProviderCredentials.BASE_URL, e.getMessage())), Map.of());
+        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+            // an unresolvable name is the calls' to report; a malformed URL was refused by CredentialFields
         }
     }
 
@@ -155,7 +183,7 @@ public final class ModelFactory implements AutoCloseable {
     }
 
     private dev.langchain4j.http.client.HttpClientBuilder httpClients() {
-        return ModelHttpClient.builder(http);
+        return ModelHttpClient.builder(http, guard);
     }
 
     /** Closes the shared HTTP client (its selector thread and pooled connections). */
@@ -172,7 +200,7 @@ public final class ModelFactory implements AutoCloseable {
                     .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
             case "azure_openai" -> AzureOpenAiChatModel.builder().endpoint(t.baseUrl()).apiKey(key)
                     .serviceVersion(azureVersion(t)).deploymentName(azureDeployment(t))
-                    .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
+                    .httpClientProvider(new AzureHttpClientProvider(guard)).timeout(timeout).maxRetries(0)
                     .defaultRequestParameters(params).build();
             case "anthropic" -> AnthropicChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).maxRetries(0).defaultRequestParameters(params).build();
@@ -193,7 +221,7 @@ public final class ModelFactory implements AutoCloseable {
                     .timeout(timeout).defaultRequestParameters(params).build();
             case "azure_openai" -> AzureOpenAiStreamingChatModel.builder().endpoint(t.baseUrl()).apiKey(key)
                     .serviceVersion(azureVersion(t)).deploymentName(azureDeployment(t))
-                    .httpClientProvider(new AzureHttpClientProvider()).timeout(timeout).maxRetries(0)
+                    .httpClientProvider(new AzureHttpClientProvider(guard)).timeout(timeout).maxRetries(0)
                     .defaultRequestParameters(params).build();
             case "anthropic" -> AnthropicStreamingChatModel.builder().httpClientBuilder(httpClients()).baseUrl(t.baseUrl()).apiKey(key)
                     .timeout(timeout).defaultRequestParameters(params).build();

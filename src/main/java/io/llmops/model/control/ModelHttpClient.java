@@ -9,10 +9,14 @@ import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
+import io.llmops.platform.outbound.OutboundBlockedException;
+import io.llmops.platform.outbound.SsrfGuard;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -28,7 +32,8 @@ import java.util.logging.Logger;
 /**
  * The HTTP client of the LangChain4j provider modules (all but Azure's, which brings its own): one JDK
  * {@link java.net.http.HttpClient} for every model (one selector thread and connection pool instead of
- * one per built model), and each stream read on a virtual thread of its own.
+ * one per built model), each stream read on a virtual thread of its own, and every request's address
+ * checked by the {@link SsrfGuard} first (a refusal surfaces as {@code ssrf_blocked}, never retried).
  * <p>
  * Why not LangChain4j's {@link JdkHttpClient} for streams: it reads the stream inside a callback of
  * {@code sendAsync}, which the JDK runs on the common fork-join pool, blocking there until the stream
@@ -47,11 +52,13 @@ public final class ModelHttpClient implements HttpClient {
     private static final Logger LOG = Logger.getLogger(ModelHttpClient.class.getName());
 
     private final java.net.http.HttpClient shared;
+    private final SsrfGuard guard;
     private final Duration readTimeout;
     private final JdkHttpClient blocking;
 
-    private ModelHttpClient(java.net.http.HttpClient shared, Duration readTimeout) {
+    private ModelHttpClient(java.net.http.HttpClient shared, SsrfGuard guard, Duration readTimeout) {
         this.shared = shared;
+        this.guard = guard;
         this.readTimeout = readTimeout;
         this.blocking = JdkHttpClient.builder().httpClientBuilder(new SharedClientBuilder(shared))
                 .readTimeout(readTimeout).build();
@@ -68,14 +75,38 @@ public final class ModelHttpClient implements HttpClient {
                 .executor(task -> Thread.ofVirtual().name("model-http").start(task)).build();
     }
 
-    /** Builders of clients that all use {@code shared} (its connect timeout applies to every model). */
-    public static HttpClientBuilder builder(java.net.http.HttpClient shared) {
-        return new Builder(shared);
+    /**
+     * Builders of clients that all use {@code shared} (its connect timeout applies to every model) and
+     * ask {@code guard} before every request.
+     */
+    public static HttpClientBuilder builder(java.net.http.HttpClient shared, SsrfGuard guard) {
+        return new Builder(shared, guard);
     }
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
+        OutboundBlockedException blocked = refusal(request.url());
+        if (blocked != null) {
+            throw new UncheckedIOException(blocked);
+        }
         return blocking.execute(request);
+    }
+
+    /**
+     * Why the guard refuses {@code url}, or null. Asked before each request, as the JDK client has no
+     * resolver to plug the guard into: both look the name up through the JVM's address cache, so they see
+     * the same answer unless it expires in between. A name that does not resolve is left to the request,
+     * which reports it as the provider's unknown host.
+     */
+    private OutboundBlockedException refusal(String url) {
+        try {
+            guard.resolveUrl(URI.create(url));
+            return null;
+        } catch (OutboundBlockedException e) {
+            return e;
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override
@@ -83,6 +114,11 @@ public final class ModelHttpClient implements HttpClient {
         Runnable sent = once(REQUEST_SENT.isBound() ? REQUEST_SENT.get() : () -> { });
         Thread.ofVirtual().name("model-stream").start(() -> {
             try {
+                OutboundBlockedException blocked = refusal(request.url());
+                if (blocked != null) {
+                    notify(() -> listener.onError(blocked));
+                    return;
+                }
                 stream(request, parser, listener, sent);
             } finally {
                 sent.run();
@@ -198,11 +234,13 @@ public final class ModelHttpClient implements HttpClient {
 
     private static final class Builder implements HttpClientBuilder {
         private final java.net.http.HttpClient shared;
+        private final SsrfGuard guard;
         private Duration connectTimeout;
         private Duration readTimeout;
 
-        Builder(java.net.http.HttpClient shared) {
+        Builder(java.net.http.HttpClient shared, SsrfGuard guard) {
             this.shared = shared;
+            this.guard = guard;
         }
 
         @Override
@@ -229,7 +267,7 @@ public final class ModelHttpClient implements HttpClient {
 
         @Override
         public HttpClient build() {
-            return new ModelHttpClient(shared, readTimeout);
+            return new ModelHttpClient(shared, guard, readTimeout);
         }
     }
 

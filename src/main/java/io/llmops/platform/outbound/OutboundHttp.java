@@ -137,7 +137,7 @@ public final class OutboundHttp implements AutoCloseable {
         }
         OutboundRequest current = request;
         for (int redirects = 0; ; redirects++) {
-            checkScheme(current.uri());
+            SsrfGuard.checkUrl(current.uri());
             Reply reply = exchange(current);
             URI target = redirectTarget(current.uri(), reply);
             if (target == null) {
@@ -147,21 +147,6 @@ public final class OutboundHttp implements AutoCloseable {
                 throw new IOException("more than " + MAX_REDIRECTS + " redirects (the last one to " + target.getHost() + ")");
             }
             current = follow(current, reply.status(), target);
-        }
-    }
-
-    private static void checkScheme(URI uri) throws OutboundBlockedException {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new OutboundBlockedException("refused URL: scheme '" + scheme + "' is not allowed (only http and https)");
-        }
-        if (uri.getHost() == null) {
-            // java.net.URI leaves the host empty for spellings it cannot read as a server (127.1, 127.0.0.1., a_b)
-            throw new OutboundBlockedException("refused URL: '" + uri.getRawAuthority() + "' is not a valid host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            // user@host is a favourite way to make a URL look like it goes somewhere else
-            throw new OutboundBlockedException("refused URL: credentials in the URL are not allowed (send a header)");
         }
     }
 

@@ -12,8 +12,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The shared {@link OutboundHttp}, with timeouts, body cap and SSRF allow-list from configuration.
- * A malformed allow-list fails its creation, which {@code StartupChecks} does at deployment.
+ * The shared {@link OutboundHttp}, with timeouts, body cap and SSRF allow-list from configuration, and
+ * the one {@link SsrfGuard} (also the model clients'). A malformed allow-list fails their creation,
+ * which {@code StartupChecks} does at deployment.
  */
 @ApplicationScoped
 public class OutboundHttpProducer {
@@ -36,9 +37,15 @@ public class OutboundHttpProducer {
 
     @Produces
     @Singleton
-    OutboundHttp outboundHttp() {
+    SsrfGuard ssrfGuard() {
+        return new SsrfGuard(ssrfAllowlist.orElse(""));
+    }
+
+    @Produces
+    @Singleton
+    OutboundHttp outboundHttp(SsrfGuard guard) {
         return new OutboundHttp(Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis),
-                maxResponseBytes, new SsrfGuard(ssrfAllowlist.orElse("")));
+                maxResponseBytes, guard);
     }
 
     void close(@Disposes OutboundHttp http) throws IOException {

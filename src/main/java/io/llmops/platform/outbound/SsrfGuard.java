@@ -1,6 +1,7 @@
 package io.llmops.platform.outbound;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,6 +122,34 @@ public final class SsrfGuard {
             check(name, address, true);
         }
         return List.of(addresses);
+    }
+
+    /**
+     * Refuses, before any lookup, a URL that is not http(s), has no host {@link URI} can read, or
+     * carries credentials.
+     */
+    public static void checkUrl(URI uri) throws OutboundBlockedException {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new OutboundBlockedException("refused URL: scheme '" + scheme + "' is not allowed (only http and https)");
+        }
+        if (uri.getHost() == null) {
+            // java.net.URI leaves the host empty for spellings it cannot read as a server (127.1, 127.0.0.1., a_b)
+            throw new OutboundBlockedException("refused URL: '" + uri.getRawAuthority() + "' is not a valid host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            // user@host is a favourite way to make a URL look like it goes somewhere else
+            throw new OutboundBlockedException("refused URL: credentials in the URL are not allowed (send a header)");
+        }
+    }
+
+    /**
+     * {@link #checkUrl}, then {@link #resolve(String)} of its host: the addresses a request to
+     * {@code uri} may connect to.
+     */
+    public List<InetAddress> resolveUrl(URI uri) throws OutboundBlockedException, UnknownHostException {
+        checkUrl(uri);
+        return resolve(uri.getHost());
     }
 
     @Override

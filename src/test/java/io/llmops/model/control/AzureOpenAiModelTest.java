@@ -29,7 +29,7 @@ class AzureOpenAiModelTest {
 
     private final ModelCatalog catalog = ModelCatalog.fromClasspath();
     private final ModelFactory factory = new ModelFactory(catalog, Duration.ofSeconds(10),
-            new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(10)));
+            new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(10)), ModelFactoryTest.GUARD);
 
     @BeforeAll
     static void startTlsFake() throws Exception {
@@ -92,6 +92,24 @@ class AzureOpenAiModelTest {
 
         assertThat(collector.done.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo("Hello");
         assertThat(collector.tokens).containsExactly("Hel", "lo");
+    }
+
+    @Test
+    void anEndpointOnAnAddressTheAllowListDoesNotNameIsRefusedBeforeAnyRequest() throws Exception {
+        fake.reset();
+        ProviderCredentials internal = ProviderCredentials.of(catalog.provider("azure_openai").orElseThrow(),
+                Map.of("api_key", KEY, "base_url", fake.rootUrl().replace(FakeOpenAiServer.HOST, "127.0.0.1"),
+                        "api_version", "2024-06-01", "deployment", "prod-4o"));
+
+        assertThatThrownBy(() -> factory.chatModel("azure_openai", "gpt-4o", internal, Map.of()).chat("Hi"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("ssrf_blocked"));
+        ModelFactoryTest.Collector collector = new ModelFactoryTest.Collector();
+        factory.streamingChatModel("azure_openai", "gpt-4o", internal, Map.of()).chat("Hi", collector);
+        assertThatThrownBy(() -> collector.done.get(10, TimeUnit.SECONDS))
+                .satisfies(e -> assertThat(((ApiException) e.getCause()).code()).isEqualTo("ssrf_blocked"));
+        assertThatThrownBy(() -> factory.embeddingModel("azure_openai", "text-embedding-3-large", internal).embed("x"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("ssrf_blocked"));
+        assertThat(fake.requests()).isEmpty();
     }
 
     @Test

@@ -11,6 +11,8 @@ import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.llmops.platform.error.ApiException;
+import io.llmops.platform.error.FieldError;
+import io.llmops.platform.outbound.SsrfGuard;
 import io.llmops.testing.FakeOpenAiServer;
 import io.llmops.testing.FakeOpenAiServer.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -36,8 +38,11 @@ class ModelFactoryTest {
 
     private final FakeOpenAiServer fake = FakeOpenAiServer.start().apiKey(KEY);
     private final ModelCatalog catalog = ModelCatalog.fromClasspath();
+    /** Allows the fake's address only, as the integration tests' allow-list does. */
+    static final SsrfGuard GUARD = new SsrfGuard(FakeOpenAiServer.HOST);
+
     private final ModelFactory factory = new ModelFactory(catalog, Duration.ofSeconds(5),
-            new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20)));
+            new RetryPolicy(2, Duration.ofMillis(5), Duration.ofMillis(20)), GUARD);
 
     @AfterEach
     void stop() {
@@ -147,7 +152,7 @@ class ModelFactoryTest {
 
     @Test
     void slowProviderTimesOut() {
-        ModelFactory impatient = new ModelFactory(catalog, Duration.ofMillis(300), RetryPolicy.none());
+        ModelFactory impatient = new ModelFactory(catalog, Duration.ofMillis(300), RetryPolicy.none(), GUARD);
         fake.enqueue(Reply.answer("late").initialDelayMillis(2000));
         ChatModel model = impatient.chatModel("openai", "gpt-4o-mini", credentials("openai", KEY), Map.of());
 
@@ -160,7 +165,7 @@ class ModelFactoryTest {
 
     @Test
     void silentStreamTimesOutBeforeItsFirstByte() {
-        ModelFactory impatient = new ModelFactory(catalog, Duration.ofMillis(300), RetryPolicy.none());
+        ModelFactory impatient = new ModelFactory(catalog, Duration.ofMillis(300), RetryPolicy.none(), GUARD);
         fake.enqueue(Reply.stream("late").initialDelayMillis(2000));
         Collector collector = new Collector();
 
@@ -279,7 +284,7 @@ class ModelFactoryTest {
             closedPort = socket.getLocalPort();
         }
         ProviderCredentials nowhere = ProviderCredentials.of(catalog.provider("openai_compatible").orElseThrow(),
-                Map.of(ProviderCredentials.BASE_URL, "http://127.0.0.1:" + closedPort + "/v1"));
+                Map.of(ProviderCredentials.BASE_URL, "http://" + FakeOpenAiServer.HOST + ":" + closedPort + "/v1"));
 
         assertThatThrownBy(() -> factory.validate("openai_compatible", nowhere))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("model_credentials_invalid"));
@@ -303,6 +308,45 @@ class ModelFactoryTest {
             assertThat(factory.chatModel(provider.name(), model.name(), credentials, Map.of())).isNotNull();
             assertThat(factory.streamingChatModel(provider.name(), model.name(), credentials, Map.of())).isNotNull();
         }
+    }
+
+    @Test
+    void modelsRefuseInternalAddressesTheAllowListDoesNotNameWithoutRetrying() throws Exception {
+        for (String url : List.of("http://127.0.0.1:" + fake.rootUrl().replaceAll(".*:", "") + "/v1",
+                "http://169.254.169.254/v1", "http://[::1]:1/v1", "http://10.0.0.7/v1", "file:///etc/passwd")) {
+            ProviderCredentials internal = ProviderCredentials.of(catalog.provider("openai").orElseThrow(),
+                    Map.of(ProviderCredentials.API_KEY, KEY, ProviderCredentials.BASE_URL, url));
+
+            assertThatThrownBy(() -> factory.chatModel("openai", "gpt-4o-mini", internal, Map.of()).chat("hi"))
+                    .as(url).isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo("ssrf_blocked");
+                        assertThat(e.getMessage()).contains("LLMOPS_SSRF_ALLOWLIST");
+                    });
+            Collector collector = new Collector();
+            factory.streamingChatModel("openai", "gpt-4o-mini", internal, Map.of()).chat("hi", collector);
+            assertThatThrownBy(() -> collector.done.get(5, TimeUnit.SECONDS)).as(url)
+                    .hasCauseInstanceOf(ApiException.class)
+                    .satisfies(e -> assertThat(((ApiException) e.getCause()).code()).isEqualTo("ssrf_blocked"));
+            assertThatThrownBy(() -> factory.validate("openai", internal)).as(url)
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("ssrf_blocked"));
+            assertThatThrownBy(() -> factory.checkEndpoint("openai", internal)).as(url)
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo("ssrf_blocked");
+                        assertThat(e.errors()).extracting(FieldError::field).containsExactly("base_url");
+                    });
+        }
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void anEndpointThatDoesNotResolveYetCanBeStored() {
+        ProviderCredentials later = ProviderCredentials.of(catalog.provider("openai").orElseThrow(),
+                Map.of(ProviderCredentials.API_KEY, KEY, ProviderCredentials.BASE_URL, "https://models.invalid/v1"));
+
+        factory.checkEndpoint("openai", later);
+        factory.checkEndpoint("openai", ProviderCredentials.of(catalog.provider("openai").orElseThrow(),
+                Map.of(ProviderCredentials.API_KEY, KEY, ProviderCredentials.BASE_URL, fake.baseUrl())));
     }
 
     private static ToolSpecification weatherTool() {
@@ -332,7 +376,7 @@ class ModelFactoryTest {
     @Test
     void aStreamWhoseRequestCannotGoOutStillTellsItsCaller() throws Exception {
         ProviderCredentials unreachable = ProviderCredentials.of(catalog.provider("openai").orElseThrow(),
-                Map.of(ProviderCredentials.API_KEY, KEY, ProviderCredentials.BASE_URL, "http://127.0.0.1:1/v1"));
+                Map.of(ProviderCredentials.API_KEY, KEY, ProviderCredentials.BASE_URL, "http://" + FakeOpenAiServer.HOST + ":1/v1"));
         AtomicInteger announcements = new AtomicInteger();
         Collector collector = new Collector();
 
