@@ -6,7 +6,6 @@ import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import io.llmops.platform.outbound.OutboundBlockedException;
@@ -32,13 +31,15 @@ import java.util.logging.Logger;
 /**
  * The HTTP client of the LangChain4j provider modules (all but Azure's, which brings its own): one JDK
  * {@link java.net.http.HttpClient} for every model (one selector thread and connection pool instead of
- * one per built model), each stream read on a virtual thread of its own, and every request's address
- * checked by the {@link SsrfGuard} first (a refusal surfaces as {@code ssrf_blocked}, never retried).
+ * one per built model), each stream read on a virtual thread of its own, every request's address
+ * checked by the {@link SsrfGuard} first (a refusal surfaces as {@code ssrf_blocked}, never retried), and
+ * every response body read with the read timeout between arrivals ({@link IdleTimeoutBody}): the JDK's
+ * request timeout ends with the headers, so a provider that fell silent halfway held its turn forever.
  * <p>
- * Why not LangChain4j's {@link JdkHttpClient} for streams: it reads the stream inside a callback of
- * {@code sendAsync}, which the JDK runs on the common fork-join pool, blocking there until the stream
- * ends — every open stream held a platform thread (the pool adds threads for blocked workers, at most 256
- * more). Requests that are not streamed still go through it, on the shared client.
+ * Why not LangChain4j's {@code JdkHttpClient}: it reads a stream inside a callback of {@code sendAsync},
+ * which the JDK runs on the common fork-join pool, blocking there until the stream ends — every open stream
+ * held a platform thread (the pool adds threads for blocked workers, at most 256 more) — and its bodies
+ * have no timeout after the headers.
  * <p>
  * A caller that binds {@link #REQUEST_SENT} learns when its stream's request has been handed to the
  * connection (or has failed): a chat turn commits its SSE response then, so that work does not compete
@@ -54,14 +55,11 @@ public final class ModelHttpClient implements HttpClient {
     private final java.net.http.HttpClient shared;
     private final SsrfGuard guard;
     private final Duration readTimeout;
-    private final JdkHttpClient blocking;
 
     private ModelHttpClient(java.net.http.HttpClient shared, SsrfGuard guard, Duration readTimeout) {
         this.shared = shared;
         this.guard = guard;
         this.readTimeout = readTimeout;
-        this.blocking = JdkHttpClient.builder().httpClientBuilder(new SharedClientBuilder(shared))
-                .readTimeout(readTimeout).build();
     }
 
     /**
@@ -89,7 +87,30 @@ public final class ModelHttpClient implements HttpClient {
         if (blocked != null) {
             throw new UncheckedIOException(blocked);
         }
-        return blocking.execute(request);
+        try {
+            HttpResponse<InputStream> response = shared.send(toJdkRequest(request, () -> { }), bodyHandler());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readAllBytes();
+            }
+            int status = response.statusCode();
+            if (status < 200 || status >= 300) {
+                throw new HttpException(status, new String(body, StandardCharsets.UTF_8));
+            }
+            return SuccessfulHttpResponse.builder().statusCode(status).headers(response.headers().map()).body(body).build();
+        } catch (HttpTimeoutException e) {
+            throw new TimeoutException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RuntimeException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Bodies that fail once the provider has been silent for the read timeout ({@link IdleTimeoutBody}). */
+    private HttpResponse.BodyHandler<InputStream> bodyHandler() {
+        return readTimeout == null ? HttpResponse.BodyHandlers.ofInputStream() : IdleTimeoutBody.handler(readTimeout);
     }
 
     /**
@@ -130,7 +151,7 @@ public final class ModelHttpClient implements HttpClient {
                         Runnable sent) {
         HttpResponse<InputStream> response;
         try {
-            response = shared.send(toJdkRequest(request, sent), HttpResponse.BodyHandlers.ofInputStream());
+            response = shared.send(toJdkRequest(request, sent), bodyHandler());
         } catch (HttpTimeoutException e) {
             notify(() -> listener.onError(new TimeoutException(e)));
             return;
@@ -268,64 +289,6 @@ public final class ModelHttpClient implements HttpClient {
         @Override
         public HttpClient build() {
             return new ModelHttpClient(shared, guard, readTimeout);
-        }
-    }
-
-    /** Hands LangChain4j's {@link JdkHttpClient} the shared client instead of letting it build its own. */
-    private record SharedClientBuilder(java.net.http.HttpClient shared) implements java.net.http.HttpClient.Builder {
-        @Override
-        public java.net.http.HttpClient.Builder cookieHandler(java.net.CookieHandler handler) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder connectTimeout(Duration duration) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder sslContext(javax.net.ssl.SSLContext context) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder sslParameters(javax.net.ssl.SSLParameters parameters) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder executor(java.util.concurrent.Executor executor) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder followRedirects(java.net.http.HttpClient.Redirect policy) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder version(java.net.http.HttpClient.Version version) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder priority(int priority) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder proxy(java.net.ProxySelector selector) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient.Builder authenticator(java.net.Authenticator authenticator) {
-            return this;
-        }
-
-        @Override
-        public java.net.http.HttpClient build() {
-            return shared;
         }
     }
 }

@@ -177,6 +177,22 @@ class ModelFactoryTest {
     }
 
     @Test
+    void streamThatFallsSilentHalfwayTimesOutWithWhatItHadSent() {
+        ModelFactory impatient = new ModelFactory(catalog, Duration.ofMillis(300), RetryPolicy.none(), GUARD);
+        fake.enqueue(Reply.stream("first", " second").chunkDelayMillis(2000));
+        Collector collector = new Collector();
+
+        impatient.streamingChatModel("openai", "gpt-4o-mini", credentials("openai", KEY), Map.of()).chat("Hello", collector);
+
+        assertThatThrownBy(() -> collector.done.get(1500, TimeUnit.MILLISECONDS))
+                .cause().isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo("model_error");
+                    assertThat(e.getMessage()).contains("in time");
+                });
+        assertThat(fake.chatRequests()).hasSize(1);
+    }
+
+    @Test
     void toolCallsComeBackAsExecutionRequests() {
         fake.enqueue(Reply.toolCalls(new FakeOpenAiServer.ToolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"),
                 new FakeOpenAiServer.ToolCall("call_2", "get_weather", "{\"city\":\"Rome\"}")));
