@@ -9,7 +9,8 @@
 # Tunables (environment): PORT, SRC_DIR, OUT_DIR, BENCH_JAVA_HOME, JAVA_OPTS (server), SKIP_BUILD=1,
 # READY_TIMEOUT, DB_NAME, REDIS_DB, PROFILE=1 (JFR on the server), DRIVER_OPTS (driver JVM), and the driver's N1, N50, N1_FAST,
 # N50_FAST, WARMUP (requests per side; see ChatBench.java), CONCURRENCY (e.g. 1) and MODELS (e.g. realistic) for a subset,
-# RAMP_MS (spread of the clients' first turns) and SAMPLES (a file for every turn's times).
+# RAMP_MS (spread of the clients' first turns) and SAMPLES (a file for every turn's times); FLOOR=1 adds
+# bench/chat/HopFloor.java after the driver (the cost of one idle hop through Payara: /ping vs a JDK HttpServer).
 set -Eeuo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,6 +39,11 @@ BASE="$BASE" SERVER_PID="$SERVER_PID" OUT="$OUT_DIR/summary.md" \
     "$JAVA" $DRIVER_OPTS -cp "$CLASSPATH_DRIVER" "$PROJECT_DIR/bench/chat/ChatBench.java" 2> >(tee "$OUT_DIR/driver.log" >&2)
 TO=$(date +%H:%M:%S)
 kill -0 "$SERVER_PID" 2>/dev/null || die "Payara exited during the run"
+if [ "${FLOOR:-0}" = 1 ]; then
+    log "running bench/chat/HopFloor.java (one idle HTTP hop: Payara /ping vs a JDK HttpServer)"
+    BASE="$BASE" OUT="$OUT_DIR/summary.md" "$JAVA" -cp "$CLASSPATH_DRIVER" "$PROJECT_DIR/bench/chat/HopFloor.java" \
+        2> >(tee -a "$OUT_DIR/driver.log" >&2)
+fi
 {
     echo
     echo "Run: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $("$JAVA" -version 2>&1 | head -1); server JAVA_OPTS='${JAVA_OPTS}'"
