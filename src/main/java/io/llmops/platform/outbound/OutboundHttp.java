@@ -16,6 +16,7 @@ import org.apache.hc.core5.util.Timeout;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -27,11 +28,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one HTTP client for calls the platform makes to other services on a user's behalf: bounded
- * connect and read timeouts, a cap on how much of a response body is read, redirects followed by
- * hand (at most {@value #MAX_REDIRECTS}, each hop checked again), and the {@link SsrfGuard} deciding
+ * connect and read timeouts, a deadline for the whole call, a cap on how much of a response body is
+ * read, redirects followed by hand (at most {@value #MAX_REDIRECTS}, each hop checked again), and the
+ * {@link SsrfGuard} deciding
  * every address a connection goes to. Built on Apache HttpClient because it lets the guard be the
  * resolver: names are resolved once and the socket connects to the checked address, while TLS
  * still uses the real host name (SNI, hostname verification).
@@ -43,7 +46,11 @@ public final class OutboundHttp implements AutoCloseable {
     /** Credentials a redirect to another origin must not carry along. */
     private static final Set<String> ORIGIN_BOUND_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
+    /** How long one {@link #send}, redirects included, may take when the caller names no limit. */
+    public static final Duration DEFAULT_TOTAL_TIMEOUT = Duration.ofSeconds(60);
+
     private final CloseableHttpClient client;
+    private final Duration totalTimeout;
     private final int maxBodyBytes;
     private final String description;
 
@@ -53,11 +60,22 @@ public final class OutboundHttp implements AutoCloseable {
     }
 
     public OutboundHttp(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, SsrfGuard guard) {
-        this(connectTimeout, readTimeout, maxBodyBytes, guard, null);
+        this(connectTimeout, readTimeout, DEFAULT_TOTAL_TIMEOUT, maxBodyBytes, guard, null);
+    }
+
+    /**
+     * @param totalTimeout the most one {@link #send} may take in all (redirects included): the read timeout
+     *                     bounds each wait for bytes, so without it a server dripping a byte now and then
+     *                     could hold a call for hours
+     */
+    public OutboundHttp(Duration connectTimeout, Duration readTimeout, Duration totalTimeout, int maxBodyBytes,
+                        SsrfGuard guard) {
+        this(connectTimeout, readTimeout, totalTimeout, maxBodyBytes, guard, null);
     }
 
     /** {@code tls} null means the JDK's default trust; tests pass a context trusting their own certificate. */
-    OutboundHttp(Duration connectTimeout, Duration readTimeout, int maxBodyBytes, SsrfGuard guard, SSLContext tls) {
+    OutboundHttp(Duration connectTimeout, Duration readTimeout, Duration totalTimeout, int maxBodyBytes, SsrfGuard guard,
+                 SSLContext tls) {
         Timeout connect = Timeout.of(connectTimeout);
         Timeout read = Timeout.of(readTimeout);
         ClientTlsStrategyBuilder tlsStrategy = ClientTlsStrategyBuilder.create();
@@ -86,8 +104,9 @@ public final class OutboundHttp implements AutoCloseable {
                 .disableAutomaticRetries()
                 .build();
         this.maxBodyBytes = maxBodyBytes;
+        this.totalTimeout = totalTimeout;
         this.description = "OutboundHttp[connect " + connectTimeout.toMillis() + " ms, read " + readTimeout.toMillis()
-                + " ms, at most " + maxBodyBytes + " bytes, " + MAX_REDIRECTS + " redirects, " + guard + "]";
+                + " ms, " + totalTimeout.toMillis() + " ms in all, at most " + maxBodyBytes + " bytes, " + MAX_REDIRECTS + " redirects, " + guard + "]";
     }
 
     @Override
@@ -127,8 +146,8 @@ public final class OutboundHttp implements AutoCloseable {
      * (301/302/303 become a GET without body, 307/308 keep method and body) are followed up to 3
      * hops, each re-checked; credentials are not carried to another origin. Throws
      * {@link OutboundBlockedException} when refused, {@link ResponseTooLargeException} past the body
-     * cap, and other {@link IOException}s for timeouts ({@link java.net.SocketTimeoutException}),
-     * network failures, and more than 3 redirects.
+     * cap, and other {@link IOException}s for timeouts ({@link java.net.SocketTimeoutException}, also
+     * when the whole call outlasts the total timeout), network failures, and more than 3 redirects.
      */
     public Reply send(OutboundRequest request) throws IOException {
         if (request.method().equalsIgnoreCase("CONNECT") || request.method().equalsIgnoreCase("TRACE")) {
@@ -136,9 +155,10 @@ public final class OutboundHttp implements AutoCloseable {
             throw new IOException("method " + request.method() + " is not allowed");
         }
         OutboundRequest current = request;
+        long deadline = System.nanoTime() + totalTimeout.toNanos();
         for (int redirects = 0; ; redirects++) {
             SsrfGuard.checkUrl(current.uri());
-            Reply reply = exchange(current);
+            Reply reply = exchange(current, deadline);
             URI target = redirectTarget(current.uri(), reply);
             if (target == null) {
                 return reply;
@@ -150,13 +170,28 @@ public final class OutboundHttp implements AutoCloseable {
         }
     }
 
-    private Reply exchange(OutboundRequest request) throws IOException {
+    private Reply exchange(OutboundRequest request, long deadline) throws IOException {
         HttpUriRequestBase http = new HttpUriRequestBase(request.method(), request.uri());
         request.headers().forEach(http::addHeader);
         if (request.body() != null) {
             // no content type on the entity: the caller's Content-Type header is the one sent
             http.setEntity(new ByteArrayEntity(request.body(), null));
         }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw outlasted(request.uri());
+        }
+        AtomicBoolean expired = new AtomicBoolean();
+        // cancelling aborts the connection, which ends a read blocked on a dripping server at once
+        Thread watchdog = Thread.ofVirtual().name("outbound-deadline").start(() -> {
+            try {
+                Thread.sleep(Duration.ofNanos(left));
+                expired.set(true);
+                http.cancel();
+            } catch (InterruptedException finished) {
+                // the exchange ended in time
+            }
+        });
         try (ClassicHttpResponse response = client.executeOpen(null, http, null)) {
             byte[] body = read(request.uri(), http, response.getEntity());
             return new Reply(response.getCode(), headers(response.getHeaders()), body);
@@ -167,8 +202,15 @@ public final class OutboundHttp implements AutoCloseable {
             if (cause instanceof GuardedDnsResolver.Refused refused) {
                 throw (OutboundBlockedException) refused.getCause();
             }
-            throw e;
+            throw expired.get() ? outlasted(request.uri()) : e;
+        } finally {
+            watchdog.interrupt();
         }
+    }
+
+    private SocketTimeoutException outlasted(URI uri) {
+        return new SocketTimeoutException("the call to " + uri.getHost() + " took longer than "
+                + totalTimeout.toMillis() + " ms in all");
     }
 
     /** Reads at most one byte past the cap, so a huge answer never fills the heap; drops the connection if it was too large. */

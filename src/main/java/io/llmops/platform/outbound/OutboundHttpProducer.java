@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The shared {@link OutboundHttp}, with timeouts, body cap and SSRF allow-list from configuration, and
+ * The shared {@link OutboundHttp}, with timeouts (per read and for the whole call), body cap and SSRF allow-list from configuration, and
  * the one {@link SsrfGuard} (also the model clients'). A malformed allow-list fails their creation,
  * which {@code StartupChecks} does at deployment.
  */
@@ -26,6 +26,10 @@ public class OutboundHttpProducer {
     @Inject
     @ConfigProperty(name = "llmops.http.read-timeout-ms", defaultValue = "30000")
     long readTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "llmops.http.total-timeout-ms", defaultValue = "60000")
+    long totalTimeoutMillis;
 
     @Inject
     @ConfigProperty(name = "llmops.http.max-response-bytes", defaultValue = "2097152")
@@ -45,7 +49,7 @@ public class OutboundHttpProducer {
     @Singleton
     OutboundHttp outboundHttp(SsrfGuard guard) {
         return new OutboundHttp(Duration.ofMillis(connectTimeoutMillis), Duration.ofMillis(readTimeoutMillis),
-                maxResponseBytes, guard);
+                Duration.ofMillis(Math.max(1, totalTimeoutMillis)), maxResponseBytes, guard);
     }
 
     void close(@Disposes OutboundHttp http) throws IOException {

@@ -77,6 +77,18 @@ class OutboundHttpTest {
             exchange.getResponseHeaders().add("Location", left == 0 ? "/small" : "/hops/" + (left - 1));
             reply(exchange, 302, "");
         });
+        server.createContext("/drip", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {   // a byte every 200 ms: each read is in time, the whole is not
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(200);
+                }
+            } catch (IOException | InterruptedException expected) {
+                // the client hung up
+            }
+        });
         server.createContext("/slow", exchange -> {
             try {
                 release.await();
@@ -152,6 +164,18 @@ class OutboundHttpTest {
     void endlessBodyIsCutOffWithoutReadingIt() {
         assertThatThrownBy(() -> get("/endless")).isInstanceOf(OutboundHttp.ResponseTooLargeException.class);
         assertThat(streamed.get()).isLessThan(100_000L * 8192);
+    }
+
+    @Test
+    void aServerDrippingBytesWithinTheReadTimeoutIsCutOffAtTheTotalTimeout() throws IOException {
+        try (OutboundHttp patient = new OutboundHttp(Duration.ofSeconds(2), Duration.ofMillis(500), Duration.ofSeconds(1),
+                16, new SsrfGuard("127.0.0.2"))) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> patient.send(OutboundRequest.get(URI.create(base() + "/drip"))))
+                    .isInstanceOf(SocketTimeoutException.class).hasMessageContaining("1000 ms in all");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900), Duration.ofSeconds(3));
+        }
     }
 
     @Test
@@ -290,7 +314,7 @@ class OutboundHttpTest {
         int port = https.getAddress().getPort();
         // the certificate names 127.0.0.1 only: a name resolving there must fail verification
         SsrfGuard guard = new SsrfGuard("127.0.0.1/32", host -> new InetAddress[]{InetAddress.ofLiteral("127.0.0.1")});
-        try (OutboundHttp client = new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(2), 64, guard, tls.client())) {
+        try (OutboundHttp client = new OutboundHttp(Duration.ofSeconds(2), Duration.ofSeconds(2), OutboundHttp.DEFAULT_TOTAL_TIMEOUT, 64, guard, tls.client())) {
             assertThat(client.send(OutboundRequest.get(URI.create("https://127.0.0.1:" + port + "/"))).body())
                     .isEqualTo("secure");
             assertThatThrownBy(() -> client.send(OutboundRequest.get(URI.create("https://wrong-name.test:" + port + "/"))))
