@@ -134,4 +134,17 @@ class AzureOpenAiModelTest {
         assertThat(factory.chatModel("azure_openai", "gpt-4o", credentials(KEY), Map.of()).chat("Hi")).isEqualTo("second time");
         assertThat(fake.chatRequests()).hasSize(2);
     }
+
+    @Test
+    void streamThatFallsSilentHalfwayTimesOut() {
+        ModelFactory impatient = new ModelFactory(catalog, Duration.ofMillis(500), RetryPolicy.none(), ModelFactoryTest.GUARD);
+        fake.reset().enqueue(Reply.stream("first", " second").chunkDelayMillis(3000));
+        ModelFactoryTest.Collector collector = new ModelFactoryTest.Collector();
+
+        impatient.streamingChatModel("azure_openai", "gpt-4o", credentials(KEY), Map.of()).chat("Hi", collector);
+
+        assertThatThrownBy(() -> collector.done.get(2500, TimeUnit.MILLISECONDS))
+                .cause().isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo("model_error"));
+        impatient.close();
+    }
 }
