@@ -10,7 +10,8 @@
 # READY_TIMEOUT, DB_NAME, REDIS_DB, PROFILE=1 (JFR on the server), DRIVER_OPTS (driver JVM), and the driver's N1, N50, N1_FAST,
 # N50_FAST, WARMUP (requests per side; see ChatBench.java), CONCURRENCY (e.g. 1) and MODELS (e.g. realistic) for a subset,
 # RAMP_MS (spread of the clients' first turns) and SAMPLES (a file for every turn's times); FLOOR=1 adds
-# bench/chat/HopFloor.java after the driver (the cost of one idle hop through Payara: /ping vs a JDK HttpServer).
+# bench/chat/HopFloor.java (one idle hop through Payara: /ping vs a JDK HttpServer) and bench/chat/ProxyFloor.java
+# (the first token through a do-nothing JDK proxy vs direct) after the driver.
 set -Eeuo pipefail
 
 PROJECT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,6 +43,8 @@ kill -0 "$SERVER_PID" 2>/dev/null || die "Payara exited during the run"
 if [ "${FLOOR:-0}" = 1 ]; then
     log "running bench/chat/HopFloor.java (one idle HTTP hop: Payara /ping vs a JDK HttpServer)"
     BASE="$BASE" OUT="$OUT_DIR/summary.md" "$JAVA" -cp "$CLASSPATH_DRIVER" "$PROJECT_DIR/bench/chat/HopFloor.java" \
+        2> >(tee -a "$OUT_DIR/driver.log" >&2)    log "running bench/chat/ProxyFloor.java (first token through a do-nothing JDK proxy vs direct)"
+    OUT="$OUT_DIR/summary.md" "$JAVA" $DRIVER_OPTS -cp "$CLASSPATH_DRIVER" "$PROJECT_DIR/bench/chat/ProxyFloor.java" \
         2> >(tee -a "$OUT_DIR/driver.log" >&2)
 fi
 {
