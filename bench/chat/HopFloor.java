@@ -1,6 +1,5 @@
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.FileWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Arrays;
 import java.util.concurrent.Executors;
 
 /**
@@ -52,26 +50,16 @@ public class HopFloor {
                 Thread.sleep(pauseMs);
                 viaJdk[i] = get(client, jdk);
             }
-            Arrays.sort(viaPayara);
-            Arrays.sort(viaJdk);
+            double payara50 = FloorReport.ms(viaPayara, 50);
+            double jdk50 = FloorReport.ms(viaJdk, 50);
             String line = String.format("Hop floor (1 client, %d pairs, %d ms pause before each): Payara GET /ping p50 %.2f "
                             + "p90 %.2f p99 %.2f ms; JDK HttpServer p50 %.2f p90 %.2f p99 %.2f ms; Payara adds %.2f ms at p50",
-                    n, pauseMs, ms(viaPayara, 50), ms(viaPayara, 90), ms(viaPayara, 99), ms(viaJdk, 50), ms(viaJdk, 90),
-                    ms(viaJdk, 99), ms(viaPayara, 50) - ms(viaJdk, 50));
-            System.out.println(line);
-            String out = System.getenv("OUT");
-            if (out != null) {
-                try (FileWriter writer = new FileWriter(out, true)) {
-                    writer.write("\n" + line + "\n");
-                }
-            }
+                    n, pauseMs, payara50, FloorReport.ms(viaPayara, 90), FloorReport.ms(viaPayara, 99),
+                    jdk50, FloorReport.ms(viaJdk, 90), FloorReport.ms(viaJdk, 99), payara50 - jdk50);
+            FloorReport.report(line);
         } finally {
             plain.stop(0);
         }
-    }
-
-    private static double ms(long[] sorted, int percentile) {
-        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
     }
 
     private static long get(HttpClient client, URI uri) throws IOException, InterruptedException {

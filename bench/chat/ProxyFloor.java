@@ -2,7 +2,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.llmops.testing.FakeOpenAiServer;
 import io.llmops.testing.FakeOpenAiServer.Reply;
 
-import java.io.FileWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.Executors;
 
 /**
@@ -56,20 +54,13 @@ public class ProxyFloor {
                         fake.reset();   // it records every request
                     }
                 }
-                Arrays.sort(viaDirect);
-                Arrays.sort(viaProxy);
+                double direct50 = FloorReport.ms(viaDirect, 50);
+                double proxy50 = FloorReport.ms(viaProxy, 50);
                 String line = String.format("Proxy floor (1 client, %d streamed turns per side, realistic fake): first token "
                                 + "direct p50 %.2f p90 %.2f ms, through a do-nothing JDK proxy p50 %.2f p90 %.2f ms: "
                                 + "a proxy adds %.2f ms at p50",
-                        n, ms(viaDirect, 50), ms(viaDirect, 90), ms(viaProxy, 50), ms(viaProxy, 90),
-                        ms(viaProxy, 50) - ms(viaDirect, 50));
-                System.out.println(line);
-                String out = System.getenv("OUT");
-                if (out != null) {
-                    try (FileWriter writer = new FileWriter(out, true)) {
-                        writer.write("\n" + line + "\n");
-                    }
-                }
+                        n, direct50, FloorReport.ms(viaDirect, 90), proxy50, FloorReport.ms(viaProxy, 90), proxy50 - direct50);
+                FloorReport.report(line);
             } finally {
                 proxy.stop(0);
             }
@@ -130,9 +121,5 @@ public class ProxyFloor {
             throw new IllegalStateException(uri + " streamed no token");
         }
         return first[0];
-    }
-
-    private static double ms(long[] sorted, int percentile) {
-        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
     }
 }
