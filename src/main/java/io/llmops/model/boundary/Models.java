@@ -92,9 +92,10 @@ public class Models {
             throw new ApiException(400, "validation_failed", "The request has invalid fields", errors, Map.of());
         }
         Map<String, String> values = CredentialFields.values(spec, unmasked);
-        factory.checkEndpoint(spec.name(), ProviderCredentials.of(spec, values));
+        ProviderCredentials credentials = ProviderCredentials.of(spec, values);
+        factory.checkEndpoint(spec.name(), credentials);
         if (Boolean.TRUE.equals(validate)) {
-            factory.validate(spec.name(), ProviderCredentials.of(spec, values));
+            factory.validate(spec.name(), credentials);
         }
         CredentialsView saved = view(spec, store.save(workspaceId, spec.name(), values));
         credentialValues.invalidate(credentialKey(workspaceId, spec));

@@ -18,7 +18,6 @@ import io.llmops.platform.outbound.SsrfGuard;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 
@@ -73,12 +72,9 @@ final class AzureHttpClientProvider implements HttpClientProvider {
         }
 
         private void check(HttpRequest request) {
-            try {
-                guard.resolveUrl(request.getUrl().toURI());
-            } catch (OutboundBlockedException e) {
-                throw new UncheckedIOException(e);
-            } catch (UnknownHostException | java.net.URISyntaxException e) {
-                // left to the request, which reports the provider's host as unknown
+            OutboundBlockedException blocked = ModelHttpClient.refusal(guard, request.getUrl().toString());
+            if (blocked != null) {
+                throw new UncheckedIOException(blocked);
             }
         }
     }

@@ -99,8 +99,7 @@ public final class ModelErrors {
         }
         Failure failure = classify(error);
         if (failure.kind() == Kind.BLOCKED) {
-            return ApiException.badRequest(OutboundBlockedException.CODE, "The model provider's address is not allowed: "
-                    + failure.message() + " (an operator can allow it with LLMOPS_SSRF_ALLOWLIST)");
+            return ApiException.badRequest(OutboundBlockedException.CODE, blockedMessage(failure.message()));
         }
         int status = failure.kind() == Kind.RATE_LIMITED || failure.kind() == Kind.UNAVAILABLE ? 503 : 502;
         return new ModelCallFailed(status, describe(failure), failure);
@@ -120,6 +119,12 @@ public final class ModelErrors {
                     "model_credentials_invalid", "The credentials were not accepted: " + describe(failed.failure()));
             default -> api;
         };
+    }
+
+    /** What a caller is told when the SSRF guard refused a provider's address for {@code reason}. */
+    static String blockedMessage(String reason) {
+        return "The model provider's address is not allowed: " + reason
+                + " (an operator can allow it with LLMOPS_SSRF_ALLOWLIST)";
     }
 
     static String describe(Failure failure) {

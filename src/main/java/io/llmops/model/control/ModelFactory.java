@@ -115,12 +115,12 @@ public final class ModelFactory implements AutoCloseable {
                 switch (spec.kind()) {
                     case "openai", "openai_compatible" -> OpenAiModelCatalog.builder().httpClientBuilder(httpClients())
                             .baseUrl(baseUrl).apiKey(key).connectTimeout(timeout).readTimeout(timeout).build().listModels();
-                    case "anthropic" -> AnthropicModelCatalog.builder().httpClientBuilder(httpClients()).baseUrl(baseUrl).apiKey(key).timeout(timeout)
-                            .build().listModels();
-                    case "gemini" -> GoogleAiGeminiModelCatalog.builder().httpClientBuilder(httpClients()).baseUrl(baseUrl).apiKey(key).timeout(timeout)
-                            .build().listModels();
-                    case "ollama" -> OllamaModels.builder().httpClientBuilder(httpClients()).baseUrl(baseUrl).timeout(timeout).maxRetries(0).build()
-                            .availableModels();
+                    case "anthropic" -> AnthropicModelCatalog.builder().httpClientBuilder(httpClients())
+                            .baseUrl(baseUrl).apiKey(key).timeout(timeout).build().listModels();
+                    case "gemini" -> GoogleAiGeminiModelCatalog.builder().httpClientBuilder(httpClients())
+                            .baseUrl(baseUrl).apiKey(key).timeout(timeout).build().listModels();
+                    case "ollama" -> OllamaModels.builder().httpClientBuilder(httpClients())
+                            .baseUrl(baseUrl).timeout(timeout).maxRetries(0).build().availableModels();
                     case "azure_openai" -> buildChat(target(provider, azureProbeModel(spec, credentials), credentials,
                             Map.of(ModelParameters.MAX_TOKENS, 1))).chat("ping");
                     default -> throw new IllegalStateException("unknown provider kind " + spec.kind());
@@ -139,15 +139,10 @@ public final class ModelFactory implements AutoCloseable {
      */
     public void checkEndpoint(String provider, ProviderCredentials credentials) {
         ProviderSpec spec = catalog.provider(provider).orElseThrow(() -> ApiException.notFound("Model provider"));
-        try {
-            guard.resolveUrl(java.net.URI.create(baseUrl(spec, credentials)));
-        } catch (OutboundBlockedException e) {
-            String message = "The model provider's address is not allowed: " + e.getMessage()
-                    + " (an operator can allow it with LLMOPS_SSRF_ALLOWLIST)";
-            throw new ApiException(400, OutboundBlockedException.CODE, message,
-                    List.of(new FieldError(ProviderCredentials.BASE_URL, e.getMessage())), Map.of());
-        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
-            // an unresolvable name is the calls' to report; a malformed URL was refused by CredentialFields
+        OutboundBlockedException blocked = ModelHttpClient.refusal(guard, baseUrl(spec, credentials));
+        if (blocked != null) {
+            throw new ApiException(400, OutboundBlockedException.CODE, ModelErrors.blockedMessage(blocked.getMessage()),
+                    List.of(new FieldError(ProviderCredentials.BASE_URL, blocked.getMessage())), Map.of());
         }
     }
 

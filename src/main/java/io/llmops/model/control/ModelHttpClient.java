@@ -83,7 +83,7 @@ public final class ModelHttpClient implements HttpClient {
 
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        OutboundBlockedException blocked = refusal(request.url());
+        OutboundBlockedException blocked = refusal(guard, request.url());
         if (blocked != null) {
             throw new UncheckedIOException(blocked);
         }
@@ -114,12 +114,13 @@ public final class ModelHttpClient implements HttpClient {
     }
 
     /**
-     * Why the guard refuses {@code url}, or null. Asked before each request, as the JDK client has no
-     * resolver to plug the guard into: both look the name up through the JVM's address cache, so they see
-     * the same answer unless it expires in between. A name that does not resolve is left to the request,
-     * which reports it as the provider's unknown host.
+     * Why {@code guard} refuses {@code url}, or null: how every model request and stored base URL is checked
+     * (also the Azure transport's and {@link ModelFactory#checkEndpoint}). Asked before each request, as the
+     * JDK client has no resolver to plug the guard into: both look the name up through the JVM's address
+     * cache, so they see the same answer unless it expires in between. A name that does not resolve, or a URL
+     * that does not parse, is left to the request, which reports it as the provider's unknown host.
      */
-    private OutboundBlockedException refusal(String url) {
+    static OutboundBlockedException refusal(SsrfGuard guard, String url) {
         try {
             guard.resolveUrl(URI.create(url));
             return null;
@@ -135,7 +136,7 @@ public final class ModelHttpClient implements HttpClient {
         Runnable sent = once(REQUEST_SENT.isBound() ? REQUEST_SENT.get() : () -> { });
         Thread.ofVirtual().name("model-stream").start(() -> {
             try {
-                OutboundBlockedException blocked = refusal(request.url());
+                OutboundBlockedException blocked = refusal(guard, request.url());
                 if (blocked != null) {
                     notify(() -> listener.onError(blocked));
                     return;

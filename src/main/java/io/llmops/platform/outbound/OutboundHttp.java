@@ -34,10 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The one HTTP client for calls the platform makes to other services on a user's behalf: bounded
  * connect and read timeouts, a deadline for the whole call, a cap on how much of a response body is
  * read, redirects followed by hand (at most {@value #MAX_REDIRECTS}, each hop checked again), and the
- * {@link SsrfGuard} deciding
- * every address a connection goes to. Built on Apache HttpClient because it lets the guard be the
- * resolver: names are resolved once and the socket connects to the checked address, while TLS
- * still uses the real host name (SNI, hostname verification).
+ * {@link SsrfGuard} deciding every address a connection goes to. Built on Apache HttpClient because it
+ * lets the guard be the resolver: names are resolved once and the socket connects to the checked
+ * address, while TLS still uses the real host name (SNI, hostname verification).
  */
 public final class OutboundHttp implements AutoCloseable {
 
@@ -106,7 +105,8 @@ public final class OutboundHttp implements AutoCloseable {
         this.maxBodyBytes = maxBodyBytes;
         this.totalTimeout = totalTimeout;
         this.description = "OutboundHttp[connect " + connectTimeout.toMillis() + " ms, read " + readTimeout.toMillis()
-                + " ms, " + totalTimeout.toMillis() + " ms in all, at most " + maxBodyBytes + " bytes, " + MAX_REDIRECTS + " redirects, " + guard + "]";
+                + " ms, " + totalTimeout.toMillis() + " ms in all, at most " + maxBodyBytes + " bytes, "
+                + MAX_REDIRECTS + " redirects, " + guard + "]";
     }
 
     @Override

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The shared {@link OutboundHttp}, with timeouts (per read and for the whole call), body cap and SSRF allow-list from configuration, and
- * the one {@link SsrfGuard} (also the model clients'). A malformed allow-list fails their creation,
- * which {@code StartupChecks} does at deployment.
+ * The shared {@link OutboundHttp}, with timeouts (per read and for the whole call), body cap and SSRF
+ * allow-list from configuration, and the one {@link SsrfGuard} (also the model clients'). A malformed
+ * allow-list fails their creation, which {@code StartupChecks} does at deployment.
  */
 @ApplicationScoped
 public class OutboundHttpProducer {
